@@ -1,0 +1,62 @@
+# Lotse: `make run` serves the app, `make test` runs every check. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LOTSE := $(BIN)/lotse
+UV_VERSION := 0.13.9
+export LOTSE_BASE_DIR := $(CURDIR)
+
+.PHONY: run test setup install db demo lint format messages compilemessages lock bench clean browser test-sqlite test-postgres check-arch
+
+run: setup
+	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) runserver 127.0.0.1:8000
+
+setup: install compilemessages
+	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) migrate --no-input
+	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_demo_data
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+compilemessages: install
+	cd src/lotse && LOTSE_DEBUG=1 ../../$(LOTSE) compilemessages --ignore=.venv -v 0
+
+# Browser tests need Chromium: Debian's package where apt is available, else Playwright's build.
+browser: install
+	$(BIN)/python scripts/ensure_browser.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+check-arch: install
+	$(BIN)/lint-imports
+
+test: install compilemessages browser lint
+	LOTSE_TESTING=1 $(BIN)/python scripts/run_tests.py
+
+test-sqlite: install compilemessages
+	LOTSE_TESTING=1 $(BIN)/python scripts/run_tests.py --only sqlite
+
+test-postgres: install compilemessages
+	LOTSE_TESTING=1 $(BIN)/python scripts/run_tests.py --only postgres
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install
+	cd src/lotse && LOTSE_DEBUG=1 ../../$(LOTSE) makemessages --no-obsolete --no-location --ignore=static/* -l de -l en -l ar -l tr -l uk -l ru -l fa
+
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --universal -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Lotse: the platform of the IQ Network Baden-Württemberg."""

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from lotse.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("login/verify/", views.verify, name="verify"),
+    path("logout/", views.logout_view, name="logout"),
+    path("account/two-factor/", views.two_factor_setup, name="two_factor_setup"),
+    path("staff/", views.workspace, name="workspace"),
+]

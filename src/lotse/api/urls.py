@@ -1,0 +1,27 @@
+"""The JSON API (django-ninja) under `/api/v1/`; OpenAPI at `openapi.json`, docs at `docs`.
+
+Routers live beside this module and call the apps' services and selectors.
+"""
+
+from django.db import connection
+from ninja import NinjaAPI, Schema
+
+api = NinjaAPI(
+    title="Lotse API",
+    version="1",
+    description="Recognition knowledge, guide and case management of the IQ Network "
+    "Baden-Württemberg.",
+    urls_namespace="api",
+)
+
+
+class StatusOut(Schema):
+    status: str
+    database: str
+
+
+@api.get("/status", response=StatusOut, tags=["meta"], summary="Service status")
+def status(request):
+    """Tell whether the service and its database answer."""
+    connection.ensure_connection()
+    return {"status": "ok", "database": connection.vendor}

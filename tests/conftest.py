@@ -1,0 +1,102 @@
+"""Shared fixtures: named personas from two counselling organisations in different regions."""
+
+import pytest
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from lotse.accounts.models import Organisation, Role, User
+from lotse.accounts.services import organisation_upsert, user_upsert
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def org_stuttgart(db) -> Organisation:
+    org, _ = organisation_upsert(
+        slug="beratung-stuttgart",
+        name="Beratung Stuttgart",
+        kind=Organisation.Kind.COUNSELLING,
+        city="Stuttgart",
+        district_code="08111",
+    )
+    return org
+
+
+@pytest.fixture
+def org_mannheim(db) -> Organisation:
+    org, _ = organisation_upsert(
+        slug="beratung-mannheim",
+        name="Beratung Mannheim",
+        kind=Organisation.Kind.COUNSELLING,
+        city="Mannheim",
+        district_code="08222",
+    )
+    return org
+
+
+@pytest.fixture
+def org_coordination(db) -> Organisation:
+    org, _ = organisation_upsert(
+        slug="koordination", name="Koordination", kind=Organisation.Kind.COORDINATION
+    )
+    return org
+
+
+def make_user(username: str, role: Role, organisation, **kwargs) -> User:
+    user, _ = user_upsert(
+        username=username, password=PASSWORD, role=role, organisation=organisation, **kwargs
+    )
+    return user
+
+
+@pytest.fixture
+def counsellor_stuttgart(org_stuttgart) -> User:
+    return make_user("aylin", Role.COUNSELLOR, org_stuttgart, first_name="Aylin")
+
+
+@pytest.fixture
+def lead_stuttgart(org_stuttgart) -> User:
+    return make_user("maria", Role.LEAD, org_stuttgart, first_name="Maria")
+
+
+@pytest.fixture
+def counsellor_mannheim(org_mannheim) -> User:
+    return make_user("jonas", Role.COUNSELLOR, org_mannheim, first_name="Jonas")
+
+
+@pytest.fixture
+def coordinator(org_coordination) -> User:
+    return make_user("samira", Role.COORDINATOR, org_coordination)
+
+
+@pytest.fixture
+def administrator(org_coordination) -> User:
+    return make_user("root", Role.ADMIN, org_coordination)
+
+
+def totp_device(user: User) -> TOTPDevice:
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "phone"}
+    )
+    return device
+
+
+def current_code(device: TOTPDevice) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+@pytest.fixture
+def login_verified(client):
+    """Log a user in through the real login and two-factor pages."""
+
+    def _login(user: User, test_client=None):
+        c = test_client or client
+        device = totp_device(user)
+        response = c.post("/en/login/", {"username": user.username, "password": PASSWORD})
+        assert response.status_code == 302, response.content
+        response = c.post("/en/login/verify/", {"token": current_code(device)})
+        assert response.status_code == 302
+        return c
+
+    return _login
