@@ -13,6 +13,7 @@ run: setup
 
 setup: install compilemessages
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) migrate --no-input
+	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_reference_data
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_demo_data
 
 install: $(VENV)/.installed

@@ -49,6 +49,7 @@ CSRF_TRUSTED_ORIGINS = [
 INSTALLED_APPS = [
     "lotse.core",
     "lotse.accounts",
+    "lotse.occupations",
     "lotse.accounts.apps.LotseAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -241,7 +242,8 @@ STORAGES = {
 }
 # Uploads live outside the web root and are served only by access-checked views.
 MEDIA_ROOT = VAR_DIR / "media"
-MEDIA_URL = None
+# No URL serves MEDIA_ROOT. (Django's live test server insists on a prefix; nothing links there.)
+MEDIA_URL = "/_media-not-served/" if TESTING else None
 
 # --- Background tasks (django-tasks): database queue; inline while testing.
 TASKS = {

@@ -43,7 +43,8 @@ def production_env(**extra) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("LOTSE_") and k not in {"DJANGO_SETTINGS_MODULE"}
+        if not k.startswith("LOTSE_")
+        and k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         {
