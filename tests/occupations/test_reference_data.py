@@ -13,6 +13,7 @@ def data_dir(tmp_path) -> Path:
     """A copy of the shipped data that a test may break."""
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
+    (target / "labels").mkdir(exist_ok=True)
     return target
 
 
@@ -121,3 +122,20 @@ def test_removed_label_disappears_on_reload(db, data_dir):
     labels.write_text("lang: tr\nlabels:\n  arzt: [doktor]\n")
     call_command("load_reference_data", "--data-dir", str(data_dir))
     assert list(Label.objects.filter(lang="tr").values_list("text", flat=True)) == ["doktor"]
+
+
+def test_export_writes_back_what_an_administrator_changed(db, data_dir, tmp_path):
+    (data_dir / "labels" / "tr.yaml").write_text("lang: tr\nlabels:\n  arzt: [doktor]\n")
+    call_command("load_reference_data", "--data-dir", str(data_dir))
+    Occupation.objects.filter(slug="arzt").update(title_en="Medical doctor")
+    out = tmp_path / "exported"
+    call_command("export_reference_data", "--out", str(out))
+    shutil.copy(data_dir / "districts.yaml", out / "districts.yaml")
+    exported = read_all(out)
+    assert exported.problems == []
+    arzt = next(o for o in exported.occupations if o["slug"] == "arzt")
+    assert arzt["title_en"] == "Medical doctor"
+    assert arzt["__file__"] == "occupations/regulated_federal.yaml"
+    original = read_all(data_dir)
+    assert len(exported.occupations) == len(original.occupations)
+    assert ("arzt", "tr", "doktor") in {label[:3] for label in exported.labels}
