@@ -1,13 +1,31 @@
 """Shared fixtures: named personas from two counselling organisations in different regions."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lotse.accounts.models import Organisation, Role, User
 from lotse.accounts.services import organisation_upsert, user_upsert
+from lotse.occupations.matcher import reset_index
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_match_index():
+    """Each test sees an index built from its own database."""
+    reset_index()
+    yield
+    reset_index()
+
+
+@pytest.fixture
+def reference_data(db):
+    """The shipped knowledge base (occupations, authorities, labels), loaded as `make run` does."""
+    call_command("load_reference_data", stdout=StringIO())
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("lotse.core.urls")),
     path("", include("lotse.accounts.urls")),
+    path("", include("lotse.occupations.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -6,6 +6,8 @@ Routers live beside this module and call the apps' services and selectors.
 from django.db import connection
 from ninja import NinjaAPI, Schema
 
+from lotse.api.occupations import router as occupations_router
+
 api = NinjaAPI(
     title="Lotse API",
     version="1",
@@ -25,3 +27,6 @@ def status(request):
     """Tell whether the service and its database answer."""
     connection.ensure_connection()
     return {"status": "ok", "database": connection.vendor}
+
+
+api.add_router("/occupations", occupations_router)

@@ -6,3 +6,6 @@ class OccupationsConfig(AppConfig):
     name = "lotse.occupations"
     label = "occupations"
     verbose_name = _("Reference occupations")
+
+    def ready(self) -> None:
+        from lotse.occupations import signals  # noqa: F401

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from lotse.occupations.models import Authority, Competence, Label, Occupation
+from lotse.occupations.models import Authority, Competence, DistrictAuthority, Label, Occupation
 
 
 def _sourced(obj) -> dict:
@@ -68,3 +68,102 @@ def reference_data_as_files() -> dict[str, dict]:
     for lang, by_slug in labels.items():
         files[f"labels/{lang}.yaml"] = {"lang": lang, "labels": dict(by_slug)}
     return dict(files)
+
+
+def authority_as_dict(authority: Authority) -> dict:
+    return {
+        "key": authority.key,
+        "name": authority.name,
+        "short_name": authority.short_name,
+        "street": authority.street,
+        "postcode": authority.postcode,
+        "city": authority.city,
+        "phone": authority.phone,
+        "email": authority.email,
+        "web": authority.web,
+        "sources": authority.sources,
+        "checked_on": authority.checked_on,
+        "confirmed": authority.confirmed,
+        "unconfirmed_note": authority.unconfirmed_note,
+    }
+
+
+def occupation_get(*, slug: str) -> Occupation:
+    """One occupation with its competence rule and authority; raises Occupation.DoesNotExist."""
+    return Occupation.objects.select_related("competence__authority").get(slug=slug)
+
+
+def occupation_detail(*, occupation: Occupation, district_code: str | None = None) -> dict:
+    """Every fact about one occupation, with the competent authority for Baden-Württemberg.
+
+    Where the authority depends on the district (crafts: the chamber of the person's district),
+    `authorities_by_district` lists each authority with the district keys it serves, and
+    `authority` is filled only when `district_code` is given.
+    """
+    competence = occupation.competence
+    data = occupation.data
+    rule = competence.data
+    authority = competence.authority
+    by_district = []
+    if competence.by_district:
+        grouped: dict[str, dict] = {}
+        mapping = DistrictAuthority.objects.filter(by_district=competence.by_district)
+        for row in mapping.select_related("authority").order_by("authority__name", "district_code"):
+            entry = grouped.setdefault(
+                row.authority.key, {"authority": authority_as_dict(row.authority), "districts": []}
+            )
+            entry["districts"].append(row.district_code)
+            if row.district_code == district_code:
+                authority = row.authority
+        by_district = list(grouped.values())
+    documents = list(
+        dict.fromkeys([*(rule.get("documents") or []), *(data.get("documents_extra") or [])])
+    )
+    return {
+        "slug": occupation.slug,
+        "title_de": occupation.title_de,
+        "title_de_f": occupation.title_de_f,
+        "title_en": occupation.title_en,
+        "former_titles_de": data.get("former_titles_de") or [],
+        "description_de": data.get("description_de") or "",
+        "description_en": data.get("description_en") or "",
+        "group": occupation.group,
+        "kldb2010": occupation.kldb2010,
+        "isco08": occupation.isco08,
+        "regulated": occupation.is_regulated,
+        "regulation": occupation.regulation,
+        "regulation_note_de": data.get("regulation_note_de") or "",
+        "regulation_note_en": data.get("regulation_note_en") or "",
+        "legal_basis": occupation.legal_basis,
+        "eu_automatic": occupation.eu_automatic,
+        "compensation_measures": data.get("compensation_measures") or [],
+        "language_requirement": data.get("language_requirement") or None,
+        "documents": documents,
+        "fees": data.get("fees") or rule.get("fees") or None,
+        "procedure": rule.get("procedure") or {},
+        "duration_note": rule.get("duration_note") or {},
+        "authority": authority_as_dict(authority) if authority else None,
+        "authorities_by_district": by_district,
+        "competence": {
+            "key": competence.key,
+            "sources": competence.sources,
+            "checked_on": competence.checked_on,
+            "confirmed": competence.confirmed,
+            "unconfirmed_note": competence.unconfirmed_note,
+        },
+        "portal_url": occupation.portal_url,
+        "sources": occupation.sources,
+        "checked_on": occupation.checked_on,
+        "confirmed": occupation.confirmed,
+        "unconfirmed_note": occupation.unconfirmed_note,
+    }
+
+
+def occupation_groups() -> list[tuple[str, list[Occupation]]]:
+    """All occupations by group, for browsing when a search finds nothing good."""
+    grouped: dict[str, list[Occupation]] = defaultdict(list)
+    for occupation in Occupation.objects.only(
+        "slug", "title_de", "title_de_f", "group", "regulation"
+    ):
+        grouped[occupation.group].append(occupation)
+    return sorted(grouped.items())

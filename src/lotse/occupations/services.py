@@ -4,6 +4,7 @@ from collections import Counter
 
 from django.db import transaction
 
+from lotse.occupations.matcher import reset_index
 from lotse.occupations.models import Authority, Competence, DistrictAuthority, Label, Occupation
 from lotse.occupations.reference_data import ReferenceData, strip_lines
 
@@ -115,6 +116,7 @@ def reference_data_load(*, data: ReferenceData) -> Counter:
         for slug, lang, text in sorted(wanted - set(existing))
     ]
     Label.objects.bulk_create(new, batch_size=1000)
+    transaction.on_commit(reset_index)
     if new:
         counts["label created"] += len(new)
     return counts
