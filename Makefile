@@ -56,6 +56,9 @@ format: install
 messages: install
 	cd src/lotse && LOTSE_DEBUG=1 ../../$(LOTSE) makemessages --no-obsolete --no-location --ignore=static/* -l de -l en -l ar -l tr -l uk -l ru -l fa
 
+bench: setup
+	$(BIN)/python bench/match.py
+
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --universal -o requirements.lock
 

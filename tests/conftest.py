@@ -1,15 +1,17 @@
 """Shared fixtures: named personas from two counselling organisations in different regions."""
 
-from io import StringIO
+import time
 
 import pytest
-from django.core.management import call_command
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lotse.accounts.models import Organisation, Role, User
 from lotse.accounts.services import organisation_upsert, user_upsert
-from lotse.occupations.matcher import reset_index
+from lotse.occupations import matcher
+from lotse.occupations.matcher import build_index, reset_index
+from lotse.occupations.reference_data import read_all
+from lotse.occupations.services import reference_data_load
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -22,10 +24,29 @@ def _fresh_match_index():
     reset_index()
 
 
+@pytest.fixture(scope="session")
+def _shipped_reference_data():
+    """The data files, read and validated once per test session."""
+    data = read_all()
+    assert data.problems == [], data.problems
+    return data
+
+
+@pytest.fixture(scope="session")
+def _shipped_index_cache() -> dict:
+    return {}
+
+
 @pytest.fixture
-def reference_data(db):
-    """The shipped knowledge base (occupations, authorities, labels), loaded as `make run` does."""
-    call_command("load_reference_data", stdout=StringIO())
+def reference_data(db, _shipped_reference_data, _shipped_index_cache):
+    """The shipped knowledge base (occupations, authorities, labels), loaded as `make run` does.
+
+    The match index depends only on the files, so it is built once and reused.
+    """
+    reference_data_load(data=_shipped_reference_data)
+    if "index" not in _shipped_index_cache:
+        _shipped_index_cache["index"] = build_index()
+    matcher._state.update(index=_shipped_index_cache["index"], built=time.monotonic())
 
 
 @pytest.fixture

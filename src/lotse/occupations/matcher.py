@@ -29,6 +29,8 @@ FUZZY_CUTOFF = 72
 CONFIDENT_SCORE = 0.8
 MAX_PHRASE_WORDS = 3
 CANDIDATES = 150
+EVIDENCE_BONUS = 8.0
+SHORT_KEY = 7
 
 
 @dataclass(frozen=True)
@@ -87,23 +89,25 @@ def _sorted_words(text: str) -> str:
     return " ".join(sorted(text.split()))
 
 
-def _trigrams(text: str) -> set[str]:
+def _grams(text: str, n: int) -> set[str]:
     padded = f" {text} "
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+    return {padded[i : i + n] for i in range(len(padded) - n + 1)}
 
 
 @dataclass
 class _KeyList:
     """Unique keys (words sorted), each pointing to the entries that produce it.
 
-    A trigram index picks the candidates worth a fuzzy comparison, so a query compares
+    An n-gram index picks the candidates worth a fuzzy comparison, so a query compares
     against a few hundred keys rather than all of them.
     """
 
     keys: list[str] = field(default_factory=list)
     entries: list[list[int]] = field(default_factory=list)
     _pos: dict[str, int] = field(default_factory=dict)
-    _postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    _trigram_postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # Bigrams only for short keys: only those can match a short query well anyway.
+    _bigram_postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, key: str, entry: int) -> None:
         key = _sorted_words(key)
@@ -114,8 +118,11 @@ class _KeyList:
             pos = self._pos[key] = len(self.keys)
             self.keys.append(key)
             self.entries.append([entry])
-            for gram in _trigrams(key):
-                self._postings[gram].append(pos)
+            for gram in _grams(key, 3):
+                self._trigram_postings[gram].append(pos)
+            if len(key) <= 2 * SHORT_KEY:
+                for gram in _grams(key, 2):
+                    self._bigram_postings[gram].append(pos)
         elif entry not in self.entries[pos]:
             self.entries[pos].append(entry)
 
@@ -124,22 +131,28 @@ class _KeyList:
         return self.entries[pos] if pos is not None else []
 
     def candidates(self, key: str, limit: int = CANDIDATES) -> dict[int, str]:
-        """Keys sharing enough trigrams with `key` to be worth a fuzzy comparison."""
-        grams = _trigrams(key)
+        """Keys sharing enough n-grams with `key` to be worth a fuzzy comparison."""
+        # Short words lose most trigrams to a single typo ("meidc"), so they use bigrams.
+        short = len(key) <= SHORT_KEY
+        grams = _grams(key, 2) if short else _grams(key, 3)
+        postings = self._bigram_postings if short else self._trigram_postings
         counts: Counter[int] = Counter()
         for gram in grams:
-            posting = self._postings.get(gram)
+            posting = postings.get(gram)
             if posting:
                 counts.update(posting)
         need = max(2, len(grams) // 4)
         return {pos: self.keys[pos] for pos, n in counts.most_common(limit) if n >= need}
 
 
+_EMPTY = _KeyList()
+
+
 class MatchIndex:
     def __init__(self, occupations: list[OccupationRow], labels: list[tuple[int, str, str]]):
         self.occupations = occupations
         self.entries: list[Entry] = []
-        self.native: dict[str, _KeyList] = defaultdict(_KeyList)
+        self.native: dict[str, _KeyList] = defaultdict(_KeyList)  # by script
         self.latin = _KeyList()
         self.compact = _KeyList()
         self.skeleton = _KeyList()
@@ -147,10 +160,11 @@ class MatchIndex:
             entry_id = len(self.entries)
             self.entries.append(Entry(occupation, text, lang))
             keys = keys_for(text)
-            self.native[script_of(keys.native)].add(keys.native, entry_id)
+            script = script_of(keys.native)
+            self.native[script].add(keys.native, entry_id)
             self.latin.add(keys.latin, entry_id)
             self.compact.add(keys.latin.replace(" ", ""), entry_id)
-            if script_of(keys.native) != "latin":
+            if script != "latin":
                 self.skeleton.add(keys.skeleton, entry_id)
 
     def __len__(self) -> int:
@@ -159,25 +173,28 @@ class MatchIndex:
     def match(self, query: str, *, limit: int = 5) -> Matches:
         words = normalise(query).split()
         content = [w for w in words if w not in STOPWORDS] or words
-        best: dict[int, tuple[float, int]] = {}
-        whole = " ".join(content)
-        for phrase in _phrases(content):
-            coverage = len(phrase) / max(len(whole), 1)
-            weight = 0.85 + 0.15 * coverage
+        whole = len(" ".join(content))
+        # occupation -> {(start, end) of the phrase: (score, entry id)}
+        hits: dict[int, dict[tuple[int, int], tuple[float, int]]] = defaultdict(dict)
+        for start, end, phrase in _phrases(content):
+            weight = 0.75 + 0.25 * len(phrase) / max(whole, 1)
             for score, entry_id in self._score_phrase(phrase):
                 occupation = self.entries[entry_id].occupation
                 value = score * weight
-                if value > best.get(occupation, (0.0, -1))[0]:
-                    best[occupation] = (value, entry_id)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+                if value > hits[occupation].get((start, end), (0.0, -1))[0]:
+                    hits[occupation][(start, end)] = (value, entry_id)
+        ranked = sorted(
+            ((occ, *_combine(spans)) for occ, spans in hits.items()),
+            key=lambda item: (-item[1], -item[3], item[0]),
+        )[:limit]
         results = [
             Result(
                 occupation=self.occupations[occ],
-                score=value / 100,
+                score=min(value, 100.0) / 100,
                 matched_label=self.entries[entry_id].label,
                 matched_lang=self.entries[entry_id].lang,
             )
-            for occ, (value, entry_id) in ranked
+            for occ, value, entry_id, _support in ranked
         ]
         return Matches(query=query, results=results)
 
@@ -186,7 +203,8 @@ class MatchIndex:
         latin = to_latin(phrase)
         compact = latin.replace(" ", "")
         script = script_of(phrase)
-        for entry_id in self.native[script].exact(phrase):
+        native_keys = self.native.get(script, _EMPTY)
+        for entry_id in native_keys.exact(phrase):
             yield 100.0, entry_id
         for entry_id in self.latin.exact(latin) + self.compact.exact(compact):
             yield 99.0, entry_id
@@ -197,7 +215,6 @@ class MatchIndex:
             for end in range(len(compact) - 1, 5, -1):
                 for entry_id in self.compact.exact(compact[:end]):
                     yield 88.0 + 8.0 * end / len(compact), entry_id
-        native_keys = self.native[script]
         yield from _fuzzy(phrase, native_keys, 1.0)
         if script != "latin" or latin != phrase:
             yield from _fuzzy(latin, self.latin, 0.97)
@@ -222,17 +239,27 @@ def _fuzzy(text: str, keys: _KeyList, factor: float, cutoff: int = FUZZY_CUTOFF)
             yield score * factor, entry_id
 
 
-def _phrases(words: list[str]) -> list[str]:
+def _phrases(words: list[str]) -> list[tuple[int, int, str]]:
     """The whole query (if short) and every run of up to three consecutive words."""
-    phrases = []
+    spans = []
     if len(words) <= 6:
-        phrases.append(" ".join(words))
+        spans.append((0, len(words)))
     for size in range(min(MAX_PHRASE_WORDS, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
-            phrase = " ".join(words[start : start + size])
-            if phrase not in phrases:
-                phrases.append(phrase)
-    return phrases
+            if (start, start + size) not in spans:
+                spans.append((start, start + size))
+    return [(start, end, " ".join(words[start:end])) for start, end in spans]
+
+
+def _combine(spans: dict[tuple[int, int], tuple[float, int]]) -> tuple[float, int, int]:
+    """The best phrase's score, plus a little for other words of the query that point to the
+    same occupation ("Lehrerin … Gymnasium"). Returns (score, entry id, support)."""
+    (best_start, best_end), (best, entry_id) = max(spans.items(), key=lambda kv: kv[1][0])
+    bonus = 0.0
+    for (start, end), (value, _entry) in spans.items():
+        if end <= best_start or start >= best_end:
+            bonus += 0.1 * value
+    return best + min(bonus, EVIDENCE_BONUS), entry_id, len(spans)
 
 
 # --- The process-wide index ----------------------------------------------------------------
