@@ -95,3 +95,19 @@ def test_cli_human_output_and_errors(reference_data):
         call_command("match", "Arzt", "--limit", "0")
     with pytest.raises(CommandError):
         call_command("match", "--batch", "/no/such/file")
+
+
+def test_an_occupation_can_override_the_procedure_of_its_rule(client, reference_data):
+    from lotse.occupations.models import Occupation
+
+    arzt = Occupation.objects.get(slug="arzt")
+    arzt.data = {
+        **arzt.data,
+        "procedure": {"en": ["Ask the chamber first."]},
+        "documents": ["id"],
+        "documents_extra": ["language_certificate"],
+    }
+    arzt.save()
+    body = client.get("/api/v1/occupations/arzt").json()
+    assert body["procedure"] == {"en": ["Ask the chamber first."]}
+    assert body["documents"] == ["id", "language_certificate"]

@@ -116,9 +116,9 @@ def occupation_detail(*, occupation: Occupation, district_code: str | None = Non
             if row.district_code == district_code:
                 authority = row.authority
         by_district = list(grouped.values())
-    documents = list(
-        dict.fromkeys([*(rule.get("documents") or []), *(data.get("documents_extra") or [])])
-    )
+    # An occupation may override what its rule says (data README: "may override …").
+    base_documents = data.get("documents") or rule.get("documents") or []
+    documents = list(dict.fromkeys([*base_documents, *(data.get("documents_extra") or [])]))
     return {
         "slug": occupation.slug,
         "title_de": occupation.title_de,
@@ -140,8 +140,8 @@ def occupation_detail(*, occupation: Occupation, district_code: str | None = Non
         "language_requirement": data.get("language_requirement") or None,
         "documents": documents,
         "fees": data.get("fees") or rule.get("fees") or None,
-        "procedure": rule.get("procedure") or {},
-        "duration_note": rule.get("duration_note") or {},
+        "procedure": data.get("procedure") or rule.get("procedure") or {},
+        "duration_note": data.get("duration_note") or rule.get("duration_note") or {},
         "authority": authority_as_dict(authority) if authority else None,
         "authorities_by_district": by_district,
         "competence": {
