@@ -24,7 +24,7 @@ OCCUPATIONS = [
 ]
 LABELS = [
     (0, "Arzt", "de"), (0, "Ärztin", "de"), (0, "doctor", "en"), (0, "GP", "en"),
-    (0, "طبيب", "ar"), (0, "лікар", "uk"),
+    (0, "طبيب", "ar"), (0, "лікар", "uk"), (0, "bác sĩ", "vi"),
     (1, "Pflegefachfrau", "de"), (1, "Krankenschwester", "de"), (1, "nurse", "en"),
     (1, "hemşire", "tr"), (1, "ممرضة", "ar"), (1, "медична сестра", "uk"), (1, "پرستار", "fa"),
     (2, "Bauingenieur", "de"), (2, "civil engineer", "en"), (2, "inginer constructor", "ro"),

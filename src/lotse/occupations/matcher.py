@@ -172,13 +172,26 @@ class MatchIndex:
 
     def match(self, query: str, *, limit: int = 5) -> Matches:
         words = normalise(query).split()
-        content = [w for w in words if w not in STOPWORDS] or words
-        whole = len(" ".join(content))
+        is_content = [w not in STOPWORDS for w in words]
+        if not any(is_content):
+            is_content = [True] * len(words)
+        content_length = sum(len(w) for w, c in zip(words, is_content, strict=True) if c)
         # occupation -> {(start, end) of the phrase: (score, entry id)}
         hits: dict[int, dict[tuple[int, int], tuple[float, int]]] = defaultdict(dict)
-        for start, end, phrase in _phrases(content):
-            weight = 0.75 + 0.25 * len(phrase) / max(whole, 1)
-            for score, entry_id in self._score_phrase(phrase):
+        for start, end, phrase in _phrases(words):
+            # A stop word in one language is a word in another ("si" in Vietnamese "bác sĩ"):
+            # phrases may contain stop words, but one made only of them is skipped, and
+            # coverage counts content words only.
+            covered = sum(
+                len(w) for w, c in zip(words[start:end], is_content[start:end], strict=True) if c
+            )
+            if not covered:
+                continue
+            weight = 0.75 + 0.25 * covered / max(content_length, 1)
+            # Fuzzy comparison only for phrases that start and end with content words; the
+            # others get exact lookups, which is all a stop-word-edged phrase needs.
+            fuzzy = is_content[start] and is_content[end - 1]
+            for score, entry_id in self._score_phrase(phrase, fuzzy=fuzzy):
                 occupation = self.entries[entry_id].occupation
                 value = score * weight
                 if value > hits[occupation].get((start, end), (0.0, -1))[0]:
@@ -198,7 +211,7 @@ class MatchIndex:
         ]
         return Matches(query=query, results=results)
 
-    def _score_phrase(self, phrase: str):
+    def _score_phrase(self, phrase: str, *, fuzzy: bool = True):
         """(score 0–100, entry id) pairs for one phrase of normalised words."""
         latin = to_latin(phrase)
         compact = latin.replace(" ", "")
@@ -208,7 +221,7 @@ class MatchIndex:
             yield 100.0, entry_id
         for entry_id in self.latin.exact(latin) + self.compact.exact(compact):
             yield 99.0, entry_id
-        if len(compact) < MIN_FUZZY_LENGTH:
+        if not fuzzy or len(compact) < MIN_FUZZY_LENGTH:
             return
         if " " not in phrase and len(compact) >= 8:
             # German compounds with a tail: "bauingenieurwesen" → "bauingenieur".
