@@ -9,11 +9,12 @@ export LOTSE_BASE_DIR := $(CURDIR)
 .PHONY: run test setup install db demo lint format messages compilemessages lock bench clean browser test-sqlite test-postgres check-arch
 
 run: setup
-	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) runserver 127.0.0.1:8000
+	LOTSE_DEBUG=1 LOTSE_DEMO=1 LOTSE_TASKS_INLINE=1 $(LOTSE) runserver 127.0.0.1:8000
 
 setup: install compilemessages
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) migrate --no-input
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_reference_data
+	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_directory_data
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_demo_data
 
 install: $(VENV)/.installed

@@ -8,6 +8,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lotse.accounts.models import Organisation, Role, User
 from lotse.accounts.services import organisation_upsert, user_upsert
+from lotse.directory.data import read_directory
+from lotse.directory.services import directory_load
 from lotse.occupations import matcher
 from lotse.occupations.matcher import build_index, reset_index
 from lotse.occupations.reference_data import read_all
@@ -30,6 +32,19 @@ def _shipped_reference_data():
     data = read_all()
     assert data.problems == [], data.problems
     return data
+
+
+@pytest.fixture(scope="session")
+def _shipped_directory_data():
+    data = read_directory()
+    assert data.problems == [], data.problems
+    return data
+
+
+@pytest.fixture
+def directory_data(db, _shipped_directory_data):
+    """Regions, the 44 districts, Welcome Centers and counselling centres, as shipped."""
+    directory_load(data=_shipped_directory_data)
 
 
 @pytest.fixture(scope="session")

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "lotse.core",
     "lotse.accounts",
     "lotse.occupations",
+    "lotse.directory",
+    "lotse.guide",
     "lotse.accounts.apps.LotseAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -270,6 +272,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lotse <noreply@lotse.invalid>")
 
+LOTSE_REQUEST_RATE_LIMIT = int(
+    os.environ.get("LOTSE_REQUEST_RATE_LIMIT", "10")
+)  # per hour and address
 LOTSE_MATCHER_TTL = int(os.environ.get("LOTSE_MATCHER_TTL", "300"))
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

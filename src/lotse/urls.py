@@ -16,6 +16,8 @@ urlpatterns += i18n_patterns(
     path("", include("lotse.core.urls")),
     path("", include("lotse.accounts.urls")),
     path("", include("lotse.occupations.urls")),
+    path("", include("lotse.directory.urls")),
+    path("", include("lotse.guide.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -6,10 +6,14 @@ from axes.signals import user_locked_out
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from lotse.accounts.middleware import SESSION_LOGIN_AT
 from lotse.core.audit import audit_record
+
+# Sent by `lotse load_demo_data` after the demo organisations exist, with
+# `organisations={slug: Organisation}`, so higher apps can add their demo data.
+demo_data_loaded = Signal()
 
 
 @receiver(user_logged_in)

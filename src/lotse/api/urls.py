@@ -6,6 +6,7 @@ Routers live beside this module and call the apps' services and selectors.
 from django.db import connection
 from ninja import NinjaAPI, Schema
 
+from lotse.api.guide import router as guide_router
 from lotse.api.occupations import router as occupations_router
 
 api = NinjaAPI(
@@ -30,3 +31,4 @@ def status(request):
 
 
 api.add_router("/occupations", occupations_router)
+api.add_router("/guide", guide_router)

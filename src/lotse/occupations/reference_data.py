@@ -5,13 +5,20 @@ reviewer sees all mistakes at once; loading runs in one transaction and saves on
 changed, so a second run changes nothing.
 """
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
+from lotse.core.datafiles import (
+    LINE,
+    Problem,
+    check_sourced,
+    entries,
+    need,
+    read_yaml,
+    unique,
+    where,
+)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -29,30 +36,6 @@ DOCUMENT_KEYS = {
 }  # fmt: skip
 COMPENSATION_KEYS = {"adaptation_period", "aptitude_test", "knowledge_test"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LINE = "__line__"
-
-
-class LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that remembers the line of every mapping."""
-
-
-def _mapping_with_line(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[LINE] = node.start_mark.line + 1
-    return mapping
-
-
-LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 @dataclass
@@ -65,59 +48,22 @@ class ReferenceData:
     problems: list[Problem] = field(default_factory=list)
 
 
-def strip_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: strip_lines(v) for k, v in value.items() if k != LINE}
-    if isinstance(value, list):
-        return [strip_lines(v) for v in value]
-    return value
-
-
-def _read(path: Path, root: Path, data: ReferenceData) -> Any:
-    rel = str(path.relative_to(root))
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader)  # noqa: S506
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        data.problems.append(
-            Problem(rel, (mark.line + 1) if mark else 0, f"not valid YAML: {error}")
-        )
-        return None
-
-
-def _entries(doc: Any, key: str, rel: str, data: ReferenceData) -> list[dict]:
-    if doc is None:
-        return []
-    items = doc.get(key) if isinstance(doc, dict) else None
-    if not isinstance(items, list):
-        data.problems.append(Problem(rel, 1, f"expected a list under '{key}'"))
-        return []
-    result = []
-    for item in items:
-        if isinstance(item, dict):
-            item["__file__"] = rel
-            result.append(item)
-        else:
-            data.problems.append(Problem(rel, 1, f"an entry under '{key}' is not a mapping"))
-    return result
-
-
 def read_all(root: Path = DATA_DIR) -> ReferenceData:
     data = ReferenceData()
-    districts_doc = _read(root / "districts.yaml", root, data)
-    data.districts = _entries(districts_doc, "districts", "districts.yaml", data)
+    districts_doc = read_yaml(root / "districts.yaml", root, data.problems)
+    data.districts = entries(districts_doc, "districts", "districts.yaml", data.problems)
     for path in sorted(root.glob("authorities*.yaml")):
-        doc = _read(path, root, data)
-        data.authorities += _entries(doc, "authorities", str(path.relative_to(root)), data)
+        doc = read_yaml(path, root, data.problems)
+        data.authorities += entries(doc, "authorities", str(path.relative_to(root)), data.problems)
     for path in sorted(root.glob("competences*.yaml")):
-        doc = _read(path, root, data)
-        data.competences += _entries(doc, "competences", str(path.relative_to(root)), data)
+        doc = read_yaml(path, root, data.problems)
+        data.competences += entries(doc, "competences", str(path.relative_to(root)), data.problems)
     for path in sorted((root / "occupations").glob("*.yaml")):
-        doc = _read(path, root, data)
-        data.occupations += _entries(doc, "occupations", str(path.relative_to(root)), data)
+        doc = read_yaml(path, root, data.problems)
+        data.occupations += entries(doc, "occupations", str(path.relative_to(root)), data.problems)
     for path in sorted((root / "labels").glob("*.yaml")):
         rel = str(path.relative_to(root))
-        doc = _read(path, root, data)
+        doc = read_yaml(path, root, data.problems)
         if doc is None:
             continue
         lang = doc.get("lang")
@@ -140,74 +86,40 @@ def read_all(root: Path = DATA_DIR) -> ReferenceData:
     return data
 
 
-def _where(item: dict) -> tuple[str, int]:
-    return item.get("__file__", "?"), item.get(LINE, 0)
-
-
-def _need(item: dict, names: list[str], data: ReferenceData, what: str) -> None:
-    for name in names:
-        if item.get(name) in (None, "", []):
-            data.problems.append(Problem(*_where(item), f"{what}: '{name}' is missing"))
-
-
-def _check_sourced(item: dict, data: ReferenceData, what: str) -> None:
-    sources = item.get("sources")
-    if not sources or not all(isinstance(s, str) and s.startswith("http") for s in sources):
-        data.problems.append(Problem(*_where(item), f"{what}: needs at least one source URL"))
-    if not isinstance(item.get("checked_on"), dt.date):
-        data.problems.append(Problem(*_where(item), f"{what}: 'checked_on' must be a date"))
-
-
-def _unique(items: list[dict], key: str, data: ReferenceData, what: str) -> set[str]:
-    seen: dict[str, tuple[str, int]] = {}
-    for item in items:
-        value = item.get(key)
-        if value in seen:
-            first = seen[value]
-            data.problems.append(
-                Problem(
-                    *_where(item), f"duplicate {what} '{value}' (first at {first[0]}:{first[1]})"
-                )
-            )
-        elif value:
-            seen[value] = _where(item)
-    return set(seen)
-
-
 def validate(data: ReferenceData) -> None:
-    authority_keys = _unique(data.authorities, "key", data, "authority key")
+    authority_keys = unique(data.authorities, "key", data.problems, "authority key")
     for item in data.authorities:
-        _need(item, ["key", "name"], data, f"authority '{item.get('key')}'")
-        _check_sourced(item, data, f"authority '{item.get('key')}'")
+        need(item, ["key", "name"], data.problems, f"authority '{item.get('key')}'")
+        check_sourced(item, data.problems, f"authority '{item.get('key')}'")
 
-    codes = _unique(data.districts, "code", data, "district code")
+    codes = unique(data.districts, "code", data.problems, "district code")
     for item in data.districts:
         what = f"district '{item.get('name')}'"
         if not re.fullmatch(r"08\d{3}", str(item.get("code", ""))):
-            data.problems.append(Problem(*_where(item), f"{what}: code must be '08' + 3 digits"))
+            data.problems.append(Problem(*where(item), f"{what}: code must be '08' + 3 digits"))
         chamber = item.get("chamber_of_crafts")
         if chamber not in authority_keys:
-            data.problems.append(Problem(*_where(item), f"{what}: unknown authority '{chamber}'"))
+            data.problems.append(Problem(*where(item), f"{what}: unknown authority '{chamber}'"))
     if data.districts and len(codes) != 44:
         data.problems.append(
             Problem("districts.yaml", 1, f"expected 44 districts, found {len(codes)}")
         )
 
-    competence_keys = _unique(data.competences, "key", data, "competence key")
+    competence_keys = unique(data.competences, "key", data.problems, "competence key")
     for item in data.competences:
         what = f"competence '{item.get('key')}'"
-        _need(item, ["key"], data, what)
-        _check_sourced(item, data, what)
+        need(item, ["key"], data.problems, what)
+        check_sourced(item, data.problems, what)
         authority, by_district = item.get("authority"), item.get("by_district")
         if by_district and by_district != "chamber_of_crafts":
             data.problems.append(
-                Problem(*_where(item), f"{what}: unknown by_district '{by_district}'")
+                Problem(*where(item), f"{what}: unknown by_district '{by_district}'")
             )
         if not by_district and authority not in authority_keys:
-            data.problems.append(Problem(*_where(item), f"{what}: unknown authority '{authority}'"))
+            data.problems.append(Problem(*where(item), f"{what}: unknown authority '{authority}'"))
         _check_keys(item, "documents", DOCUMENT_KEYS, data, what)
 
-    slugs = _unique(data.occupations, "slug", data, "slug")
+    slugs = unique(data.occupations, "slug", data.problems, "slug")
     for item in data.occupations:
         _validate_occupation(item, competence_keys, data)
 
@@ -223,36 +135,39 @@ def validate(data: ReferenceData) -> None:
 def _check_keys(item: dict, name: str, allowed: set[str], data: ReferenceData, what: str) -> None:
     unknown = sorted(set(item.get(name) or []) - allowed)
     if unknown:
-        data.problems.append(Problem(*_where(item), f"{what}: unknown {name} {unknown}"))
+        data.problems.append(Problem(*where(item), f"{what}: unknown {name} {unknown}"))
 
 
 def _validate_occupation(item: dict, competence_keys: set[str], data: ReferenceData) -> None:
     slug = item.get("slug")
     what = f"occupation '{slug}'"
-    _need(item, ["slug", "title_de", "title_en", "group", "regulation", "competence"], data, what)
-    _check_sourced(item, data, what)
+    need(
+        item,
+        ["slug", "title_de", "title_en", "group", "regulation", "competence"],
+        data.problems,
+        what,
+    )
+    check_sourced(item, data.problems, what)
     if slug and not SLUG_RE.match(str(slug)):
-        data.problems.append(
-            Problem(*_where(item), f"{what}: slug must be lowercase a-z, 0-9, '-'")
-        )
+        data.problems.append(Problem(*where(item), f"{what}: slug must be lowercase a-z, 0-9, '-'"))
     for name, digits in (("kldb2010", 5), ("isco08", 4)):
         value = item.get(name)
         if not (isinstance(value, str) and re.fullmatch(rf"\d{{{digits}}}", value)):
             data.problems.append(
                 Problem(
-                    *_where(item),
+                    *where(item),
                     f"{what}: {name} must be {digits} digits in quotes, got {value!r}",
                 )
             )
     if item.get("group") not in GROUPS:
-        data.problems.append(Problem(*_where(item), f"{what}: unknown group '{item.get('group')}'"))
+        data.problems.append(Problem(*where(item), f"{what}: unknown group '{item.get('group')}'"))
     if item.get("regulation") not in REGULATION:
         data.problems.append(
-            Problem(*_where(item), f"{what}: regulation must be federal, state or none")
+            Problem(*where(item), f"{what}: regulation must be federal, state or none")
         )
     if item.get("competence") not in competence_keys:
         data.problems.append(
-            Problem(*_where(item), f"{what}: unknown competence '{item.get('competence')}'")
+            Problem(*where(item), f"{what}: unknown competence '{item.get('competence')}'")
         )
     _check_keys(item, "documents_extra", DOCUMENT_KEYS, data, what)
     _check_keys(item, "compensation_measures", COMPENSATION_KEYS, data, what)

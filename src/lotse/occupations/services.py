@@ -4,9 +4,10 @@ from collections import Counter
 
 from django.db import transaction
 
+from lotse.core.datafiles import strip_lines
 from lotse.occupations.matcher import reset_index
 from lotse.occupations.models import Authority, Competence, DistrictAuthority, Label, Occupation
-from lotse.occupations.reference_data import ReferenceData, strip_lines
+from lotse.occupations.reference_data import ReferenceData
 
 AUTHORITY_FIELDS = ["name", "short_name", "street", "postcode", "city", "phone", "email", "web"]
 SOURCED_FIELDS = ["sources", "checked_on", "confirmed", "unconfirmed_note"]

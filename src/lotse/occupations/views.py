@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -24,14 +25,20 @@ def search(request):
     return render(request, "occupations/search.html", context)
 
 
-@require_safe
-def suggest(request):
-    """The suggestion list of the search box (htmx fragment)."""
+def render_suggestions(request, href_for):
+    """The suggestion list of a search box (htmx fragment); `href_for(slug)` makes each link."""
     form = SearchForm(request.GET or None)
     matches = None
     if form.is_bound and form.is_valid():
         matches = occupation_match(form.cleaned_data["q"], limit=SUGGESTIONS)
-    return render(request, "occupations/_suggestions.html", {"matches": matches})
+    options = [(r, href_for(r.occupation.slug)) for r in matches.results] if matches else []
+    context = {"matches": matches, "options": options}
+    return render(request, "occupations/_suggestions.html", context)
+
+
+@require_safe
+def suggest(request):
+    return render_suggestions(request, lambda slug: reverse("occupations:detail", args=[slug]))
 
 
 @require_safe

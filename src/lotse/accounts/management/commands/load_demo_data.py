@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lotse.accounts.models import Organisation, Role
 from lotse.accounts.services import organisation_upsert, user_upsert
+from lotse.accounts.signals import demo_data_loaded
 
 DEMO_PASSWORD = "lotse-demo-2026"  # noqa: S105  (documented in the README; demo mode only)
 
@@ -90,3 +91,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo data: {len(orgs)} organisations, {len(USERS)} users, {changed} changed."
         )
+        for _receiver, result in demo_data_loaded.send(sender=self.__class__, organisations=orgs):
+            if result:
+                self.stdout.write(str(result))
