@@ -59,6 +59,7 @@ messages: install
 
 bench: setup
 	$(BIN)/python bench/match.py
+	$(BIN)/python bench/guide.py
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --universal -o requirements.lock

@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from lotse.accounts.models import Organisation, Role, User
 from lotse.accounts.services import organisation_upsert, user_upsert
 from lotse.directory.data import read_directory
+from lotse.directory.models import Centre
 from lotse.directory.services import directory_load
 from lotse.occupations import matcher
 from lotse.occupations.matcher import build_index, reset_index
@@ -154,3 +155,25 @@ def login_verified(client):
         return c
 
     return _login
+
+
+@pytest.fixture
+def guide_data(reference_data, directory_data):
+    """Knowledge base and directory, as `make run` loads them."""
+
+
+@pytest.fixture
+def awo(guide_data, org_stuttgart) -> Centre:
+    """The Stuttgart counselling centre, run in Lotse by the Stuttgart organisation."""
+    centre = Centre.objects.get(key="awo-stuttgart-anerkennungsberatung")
+    centre.organisation = org_stuttgart
+    centre.save()
+    return centre
+
+
+@pytest.fixture
+def ikubiz(guide_data, org_mannheim) -> Centre:
+    centre = Centre.objects.get(key="ikubiz-mannheim-anerkennungsberatung")
+    centre.organisation = org_mannheim
+    centre.save()
+    return centre
