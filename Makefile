@@ -6,12 +6,12 @@ LOTSE := $(BIN)/lotse
 UV_VERSION := 0.13.9
 export LOTSE_BASE_DIR := $(CURDIR)
 
-.PHONY: run test setup install db demo lint format messages compilemessages lock bench clean browser test-sqlite test-postgres check-arch
+.PHONY: run test setup install syslibs db demo lint format messages compilemessages lock bench clean browser test-sqlite test-postgres check-arch
 
 run: setup
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 LOTSE_TASKS_INLINE=1 $(LOTSE) runserver 127.0.0.1:8000
 
-setup: install compilemessages
+setup: install compilemessages syslibs
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) migrate --no-input
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_reference_data
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_directory_data
@@ -29,6 +29,10 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 compilemessages: install
 	cd src/lotse && LOTSE_DEBUG=1 ../../$(LOTSE) compilemessages --ignore=.venv -v 0
 
+# PDFs (WeasyPrint) need Pango and fonts from the system.
+syslibs:
+	$(PYTHON) scripts/ensure_system_libs.py
+
 # Browser tests need Chromium: Debian's package where apt is available, else Playwright's build.
 browser: install
 	$(BIN)/python scripts/ensure_browser.py
@@ -41,7 +45,7 @@ lint: install
 check-arch: install
 	$(BIN)/lint-imports
 
-test: install compilemessages browser lint
+test: install compilemessages syslibs browser lint
 	LOTSE_TESTING=1 $(BIN)/python scripts/run_tests.py
 
 test-sqlite: install compilemessages
