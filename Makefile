@@ -15,6 +15,7 @@ setup: install compilemessages syslibs
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) migrate --no-input
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_reference_data
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_directory_data
+	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_quality_catalogue
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 $(LOTSE) load_demo_data
 
 install: $(VENV)/.installed

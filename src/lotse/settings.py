@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "lotse.occupations",
     "lotse.directory",
     "lotse.guide",
+    "lotse.quality",
     "lotse.accounts.apps.LotseAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

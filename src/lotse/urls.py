@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("lotse.occupations.urls")),
     path("", include("lotse.directory.urls")),
     path("", include("lotse.guide.urls")),
+    path("", include("lotse.quality.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

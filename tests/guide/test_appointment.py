@@ -155,3 +155,12 @@ def test_trainers_have_no_request_inbox(client, awo, org_coordination, login_ver
     trainer = make_user("tina", Role.TRAINER, org_coordination)
     login_verified(trainer)
     assert client.get("/en/staff/requests/").status_code == 403
+
+
+def test_workspace_links_to_the_inbox_and_the_centre_entry(
+    client, awo, counsellor_stuttgart, login_verified
+):
+    login_verified(counsellor_stuttgart)
+    html = client.get("/en/staff/").content.decode()
+    assert "/en/staff/requests/" in html
+    assert f"/en/staff/centres/{awo.key}/edit/" in html

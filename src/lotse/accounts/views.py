@@ -131,6 +131,9 @@ def workspace(request):
         else [],
         "can_admin": can(user, "admin.access"),
         "can_audit": can(user, "audit.view"),
+        # Rules registered by higher apps are asked by name; no import needed.
+        "can_see_requests": can(user, "appointment_request.list"),
+        "can_use_quality": can(user, "quality.use"),
         "is_verified": user.is_verified(),
     }
     return render(request, "accounts/workspace.html", context)

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from lotse.accounts.decorators import staff_required
 from lotse.accounts.permissions import require
+from lotse.core.pdf import render_pdf
 from lotse.directory.selectors import centre_get, districts_all
 from lotse.guide.forms import AppointmentForm, CountryForm, DistrictForm
 from lotse.guide.models import AppointmentRequest
-from lotse.guide.pdf import render_pdf
 from lotse.guide.ratelimit import rate_limited
 from lotse.guide.selectors import GuideInputError, appointment_requests_for, guide_result
 from lotse.guide.services import (

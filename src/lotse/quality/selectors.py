@@ -1,0 +1,92 @@
+"""Reads of the quality cycle, scoped to the user's institution (the network view is anonymised)."""
+
+import statistics
+from collections import defaultdict
+
+from django.db.models import QuerySet
+
+from lotse.accounts.permissions import can
+from lotse.quality.models import ActionItem, Assessment, FeedbackResponse
+from lotse.quality.services import FEEDBACK_QUESTIONS
+
+MIN_INSTITUTIONS = 5  # network figures only when at least this many institutions submitted
+DONE = (Assessment.Status.SUBMITTED, Assessment.Status.LOCKED)
+
+
+def assessments_visible_to(*, user) -> QuerySet[Assessment]:
+    qs = Assessment.objects.select_related("organisation", "version")
+    if can(user, "quality.assessment.review") or user.role in ("coordinator", "quality"):
+        return qs
+    return qs.filter(organisation_id=user.organisation_id) if user.organisation_id else qs.none()
+
+
+def area_scores(assessment: Assessment) -> list[dict]:
+    """Per area: mean level (0–3) and percent of the top level, in catalogue order."""
+    levels: dict[tuple[int, str], list[int]] = defaultdict(list)
+    titles: dict[str, tuple[str, str]] = {}
+    for rating in assessment.ratings.select_related("criterion__area"):
+        area = rating.criterion.area
+        titles[area.key] = (area.title_de, area.title_en)
+        if rating.level is not None:
+            levels[(area.position, area.key)].append(rating.level)
+        else:
+            levels.setdefault((area.position, area.key), [])
+    rows = []
+    for (_pos, key), values in sorted(levels.items()):
+        mean = statistics.fmean(values) if values else None
+        rows.append(
+            {"key": key, "title_de": titles[key][0], "title_en": titles[key][1], "mean": mean,
+             "percent": round(mean / 3 * 100) if mean is not None else None}
+        )  # fmt: skip
+    return rows
+
+
+def overall_percent(rows: list[dict]) -> int | None:
+    values = [r["percent"] for r in rows if r["percent"] is not None]
+    return round(statistics.fmean(values)) if values else None
+
+
+def previous_assessment(assessment: Assessment) -> Assessment | None:
+    return (
+        Assessment.objects.filter(
+            organisation_id=assessment.organisation_id,
+            period__lt=assessment.period,
+            status__in=DONE,
+        )
+        .order_by("-period")
+        .first()
+    )
+
+
+def network_medians(*, period: int) -> tuple[dict[str, int], int] | tuple[None, int]:
+    """Median percent per area over the institutions that submitted for `period`.
+
+    Returns (None, n) when fewer than five institutions submitted, so that no institution's
+    figures can be read off the network view.
+    """
+    done = Assessment.objects.filter(period=period, status__in=DONE)
+    count = done.count()
+    if count < MIN_INSTITUTIONS:
+        return None, count
+    per_area: dict[str, list[int]] = defaultdict(list)
+    for assessment in done.prefetch_related("ratings__criterion__area"):
+        for row in area_scores(assessment):
+            if row["percent"] is not None:
+                per_area[row["key"]].append(row["percent"])
+    return {key: round(statistics.median(v)) for key, v in per_area.items()}, count
+
+
+def actions_for(*, assessment: Assessment) -> QuerySet[ActionItem]:
+    return assessment.actions.select_related("owner", "criterion")
+
+
+def feedback_summary(*, organisation) -> dict:
+    responses = list(FeedbackResponse.objects.filter(organisation=organisation)[:5000])
+    means = {}
+    for question in FEEDBACK_QUESTIONS:
+        values = [
+            r.answers[question] for r in responses if isinstance(r.answers.get(question), int)
+        ]
+        means[question] = round(statistics.fmean(values), 1) if values else None
+    texts = [(r.given_on, r.free_text) for r in responses if r.free_text][:100]
+    return {"count": len(responses), "means": means, "texts": texts}
