@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 
 BAR_HEIGHT = 16
 GAP = 10
-LABEL_WIDTH = 230
+LABEL_WIDTH = 300
 PLOT_WIDTH = 300
 
 
