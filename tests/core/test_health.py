@@ -30,3 +30,9 @@ def test_api_status_and_openapi_schema_are_published(client, db):
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["info"]["title"] == "Lotse API"
     assert "/api/v1/status" in schema["paths"]
+
+
+def test_api_docs_are_served_without_any_third_party_host(client, db):
+    html = client.get("/api/v1/docs").content.decode()
+    assert '<script src="/static/ninja/swagger-ui-bundle.js">' in html
+    assert "https://" not in html and "http://" not in html

@@ -13,8 +13,10 @@ class CentreFilterForm(forms.Form):
     def __init__(self, *args, districts, languages, **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
+        names = [d.name for d in districts]
         self.fields["district"].choices = everything + [
-            (d.code, f"{d.name} ({d.get_kind_display()})") for d in districts
+            (d.code, d.name if names.count(d.name) == 1 else f"{d.name} ({d.get_kind_display()})")
+            for d in districts
         ]
         self.fields["language"].choices = everything + [(c, language_name(c)) for c in languages]
         self.fields["service"].choices = everything + list(SERVICES.items())

@@ -35,9 +35,14 @@ class DistrictForm(forms.Form):
 
     def __init__(self, *args, districts, **kwargs):
         super().__init__(*args, **kwargs)
+        districts = list(districts)
+        names = [d.name for d in districts]
         grouped: dict[str, list[tuple[str, str]]] = {}
         for district in districts:
-            label = f"{district.name} ({district.get_kind_display()})"
+            # The kind only where a name is used twice (Heilbronn, Karlsruhe: city and county).
+            label = district.name
+            if names.count(district.name) > 1:
+                label += f" ({district.get_kind_display()})"
             if district.main_town and district.main_town not in district.name:
                 label += f" – {district.main_town}"
             grouped.setdefault(district.region.name, []).append((district.code, label))
@@ -79,7 +84,8 @@ class AppointmentForm(forms.Form):
         error_messages={"max_length": _("Please write at most 1000 characters.")},
     )
     consent = forms.BooleanField(
-        label=CONSENT_TEXT,
+        label=_("Consent"),
+        help_text=CONSENT_TEXT,
         error_messages={"required": _("We can pass on your request only with your consent.")},
     )
     # Spam protection without third parties: a field people do not see, and a form token.
