@@ -9,44 +9,25 @@ p99 server time per request. The target is p95 ≤ 50 ms for the page.
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
 import tempfile
 import time
-from io import StringIO
 from pathlib import Path
 
+from common import percentile, pin_to_one_core, setup_django
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=2000)
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    pin_to_one_core()
     with tempfile.TemporaryDirectory(prefix="lotse-bench-") as var_dir:
-        os.environ.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "lotse.settings",
-                "LOTSE_TESTING": "1",
-                "LOTSE_VAR_DIR": var_dir,
-                "DATABASE_URL": "",
-            }
-        )
-        import django
-        from django.core.management import call_command
-
-        django.setup()
-        for command in ("migrate", "load_reference_data", "load_directory_data"):
-            call_command(command, stdout=StringIO(), verbosity=0)
+        setup_django(var_dir, commands=("load_reference_data", "load_directory_data"))
         from django.test import Client
 
         from lotse.core.i18n import countries

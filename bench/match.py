@@ -13,7 +13,6 @@ The evaluation set was written independently of the label files (see docs/occupa
 
 import argparse
 import csv
-import os
 import re
 import sqlite3
 import statistics
@@ -22,33 +21,11 @@ import tempfile
 import time
 import tracemalloc
 from collections import defaultdict
-from io import StringIO
 from pathlib import Path
 
+from common import percentile, pin_to_one_core, setup_django
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def setup_django(var_dir: str) -> None:
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "lotse.settings",
-            "LOTSE_TESTING": "1",
-            "LOTSE_VAR_DIR": var_dir,
-            "DATABASE_URL": "",
-        }
-    )
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-    call_command("load_reference_data", stdout=StringIO())
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[k]
 
 
 class GermanTitlesBaseline:
@@ -130,8 +107,7 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="print the matcher's top-1 misses")
     args = parser.parse_args()
 
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    pin_to_one_core()
 
     with tempfile.TemporaryDirectory(prefix="lotse-bench-") as var_dir:
         setup_django(var_dir)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from lotse.core.audit import audit_record
 from lotse.core.datafiles import strip_lines
+from lotse.core.upsert import upsert
 from lotse.directory.data import DirectoryData
 from lotse.directory.models import Centre, District, Region
 
@@ -26,20 +27,6 @@ _EMPTY = {
 }
 
 
-def _upsert(model, lookup: dict, values: dict, counts: Counter):
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        counts[f"{model._meta.model_name} created"] += 1
-        return model.objects.create(**lookup, **values)
-    changed = [k for k, v in values.items() if getattr(obj, k) != v]
-    for key in changed:
-        setattr(obj, key, values[key])
-    if changed:
-        obj.save(update_fields=changed)
-        counts[f"{model._meta.model_name} updated"] += 1
-    return obj
-
-
 @transaction.atomic
 def directory_load(*, data: DirectoryData) -> Counter:
     """Load validated directory data. Entries a centre's staff have edited keep their edits."""
@@ -50,7 +37,7 @@ def directory_load(*, data: DirectoryData) -> Counter:
     for raw in data.regions:
         item = strip_lines(raw)
         values = {"name": item["name"], "government_district": item.get("government_district", "")}
-        regions[item["key"]] = _upsert(Region, {"key": item["key"]}, values, counts)
+        regions[item["key"]] = upsert(Region, {"key": item["key"]}, values, counts)
     districts = {}
     for raw in data.districts:
         item = strip_lines(raw)
@@ -61,7 +48,7 @@ def directory_load(*, data: DirectoryData) -> Counter:
             "main_town": item.get("main_town") or "",
             "towns": item.get("towns") or [],
         }
-        districts[item["code"]] = _upsert(District, {"code": item["code"]}, values, counts)
+        districts[item["code"]] = upsert(District, {"code": item["code"]}, values, counts)
     for raw in data.centres:
         item = strip_lines(raw)
         values = {f: item.get(f, _EMPTY.get(f, "")) for f in CENTRE_FIELDS}
@@ -71,7 +58,7 @@ def directory_load(*, data: DirectoryData) -> Counter:
             for name in STAFF_FIELDS:
                 values.pop(name)
             counts["centre kept as edited by its staff"] += 1
-        centre = _upsert(Centre, {"key": item["key"]}, values, counts)
+        centre = upsert(Centre, {"key": item["key"]}, values, counts)
         wanted = {districts[code].pk for code in item.get("districts") or []}
         if set(centre.districts.values_list("pk", flat=True)) != wanted:
             centre.districts.set(wanted)

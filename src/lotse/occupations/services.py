@@ -5,6 +5,7 @@ from collections import Counter
 from django.db import transaction
 
 from lotse.core.datafiles import strip_lines
+from lotse.core.upsert import upsert
 from lotse.occupations.matcher import reset_index
 from lotse.occupations.models import Authority, Competence, DistrictAuthority, Label, Occupation
 from lotse.occupations.reference_data import ReferenceData
@@ -15,21 +16,6 @@ OCCUPATION_FIELDS = [
     "title_de", "title_de_f", "title_en", "group", "kldb2010", "isco08", "regulation",
     "legal_basis", "eu_automatic", "portal_url",
 ]  # fmt: skip
-
-
-def _upsert(model, lookup: dict, values: dict, counts: Counter) -> object:
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        obj = model.objects.create(**lookup, **values)
-        counts[f"{model._meta.model_name} created"] += 1
-        return obj
-    changed = [k for k, v in values.items() if getattr(obj, k) != v]
-    for key in changed:
-        setattr(obj, key, values[key])
-    if changed:
-        obj.save(update_fields=changed)
-        counts[f"{model._meta.model_name} updated"] += 1
-    return obj
 
 
 def _sourced(item: dict) -> dict:
@@ -58,12 +44,12 @@ def reference_data_load(*, data: ReferenceData) -> Counter:
             if k not in {*AUTHORITY_FIELDS, *SOURCED_FIELDS, "key", "__file__"}
         }
         values.update(_sourced(raw), extra=extra)
-        authorities[item["key"]] = _upsert(Authority, {"key": item["key"]}, values, counts)
+        authorities[item["key"]] = upsert(Authority, {"key": item["key"]}, values, counts)
 
     for raw in data.districts:
         values = {"authority": authorities[raw["chamber_of_crafts"]]}
         lookup = {"by_district": "chamber_of_crafts", "district_code": raw["code"]}
-        _upsert(DistrictAuthority, lookup, values, counts)
+        upsert(DistrictAuthority, lookup, values, counts)
 
     competences = {}
     for raw in data.competences:
@@ -81,7 +67,7 @@ def reference_data_load(*, data: ReferenceData) -> Counter:
             "data": _jsonable(rest),
             **_sourced(raw),
         }
-        competences[item["key"]] = _upsert(Competence, {"key": item["key"]}, values, counts)
+        competences[item["key"]] = upsert(Competence, {"key": item["key"]}, values, counts)
 
     occupations = {}
     for raw in data.occupations:
@@ -99,7 +85,7 @@ def reference_data_load(*, data: ReferenceData) -> Counter:
         values.update(
             competence=competences[item["competence"]], data=_jsonable(rest), **_sourced(raw)
         )
-        occupations[item["slug"]] = _upsert(Occupation, {"slug": item["slug"]}, values, counts)
+        occupations[item["slug"]] = upsert(Occupation, {"slug": item["slug"]}, values, counts)
 
     wanted = {(slug, lang, text) for slug, lang, text, _file, _line in data.labels}
     existing = {

@@ -100,49 +100,33 @@ class ActionForm(forms.Form):
         self.fields["owner"].queryset = members
 
 
+FEEDBACK_STATEMENTS = {
+    "understood": gettext_lazy("The counsellor understood my situation."),
+    "time": gettext_lazy("The counsellor took enough time for me."),
+    "clear_next_steps": gettext_lazy("I know what my next steps are."),
+    "respect": gettext_lazy("I was treated with respect."),
+    "language": gettext_lazy("Language was not a barrier (or an interpreter helped)."),
+    "recommend": gettext_lazy("I would recommend this counselling to others."),
+}
+
+
 class FeedbackForm(forms.Form):
     """The anonymous client survey: six statements on a five-point scale, one free text."""
 
-    SCALE = [(str(i), str(i)) for i in range(1, 6)]
-    understood = forms.TypedChoiceField(
-        coerce=int,
-        choices=SCALE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("The counsellor understood my situation."),
-    )
-    time = forms.TypedChoiceField(
-        coerce=int,
-        choices=SCALE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("The counsellor took enough time for me."),
-    )
-    clear_next_steps = forms.TypedChoiceField(
-        coerce=int,
-        choices=SCALE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("I know what my next steps are."),
-    )
-    respect = forms.TypedChoiceField(
-        coerce=int,
-        choices=SCALE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("I was treated with respect."),
-    )
-    language = forms.TypedChoiceField(
-        coerce=int,
-        choices=SCALE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("Language was not a barrier (or an interpreter helped)."),
-    )
-    recommend = forms.TypedChoiceField(
-        coerce=int,
-        choices=SCALE,
-        widget=forms.RadioSelect,
-        label=gettext_lazy("I would recommend this counselling to others."),
-    )
     free_text = forms.CharField(
         label=gettext_lazy("Anything else you want to tell us? (optional, please no names)"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scale = [(str(i), str(i)) for i in range(1, 6)]
+        statements = {
+            name: forms.TypedChoiceField(
+                coerce=int, choices=scale, widget=forms.RadioSelect, label=label
+            )
+            for name, label in FEEDBACK_STATEMENTS.items()
+        }
+        self.fields = {**statements, "free_text": self.fields["free_text"]}

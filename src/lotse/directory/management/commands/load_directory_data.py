@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lotse.core.upsert import summarise
 from lotse.directory.data import DATA_DIR, read_directory
 from lotse.directory.services import directory_load
 
@@ -26,5 +27,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Directory data is valid: {summary}.")
             return
         counts = directory_load(data=data)
-        changes = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no changes"
+        changes = summarise(counts)
         self.stdout.write(f"Directory data loaded: {summary} ({changes}).")

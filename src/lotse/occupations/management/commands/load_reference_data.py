@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lotse.core.upsert import summarise
 from lotse.occupations.reference_data import DATA_DIR, read_all
 from lotse.occupations.services import reference_data_load
 
@@ -27,5 +28,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Reference data is valid: {summary}.")
             return
         counts = reference_data_load(data=data)
-        changes = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no changes"
+        changes = summarise(counts)
         self.stdout.write(f"Reference data loaded: {summary} ({changes}).")
