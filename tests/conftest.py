@@ -125,6 +125,11 @@ def coordinator(org_coordination) -> User:
 
 
 @pytest.fixture
+def trainer(org_coordination) -> User:
+    return make_user("tina", Role.TRAINER, org_coordination, email="tina@example.org")
+
+
+@pytest.fixture
 def administrator(org_coordination) -> User:
     return make_user("root", Role.ADMIN, org_coordination)
 

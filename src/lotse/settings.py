@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "lotse.directory",
     "lotse.guide",
     "lotse.quality",
+    "lotse.training",
     "lotse.accounts.apps.LotseAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -125,6 +126,9 @@ else:
                 "timeout": 20,
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
+            # A file, not shared-cache memory, so concurrent writers wait (IMMEDIATE
+            # transactions, timeout) instead of failing: tests see SQLite as production does.
+            "TEST": {"NAME": str(VAR_DIR / "test-lotse.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -274,6 +278,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lotse <noreply@lotse.invalid>")
 
+# Public address of this installation, for links in e-mails sent by background tasks.
+LOTSE_BASE_URL = os.environ.get("LOTSE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 LOTSE_REQUEST_RATE_LIMIT = int(
     os.environ.get("LOTSE_REQUEST_RATE_LIMIT", "10")
 )  # per hour and address

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("lotse.directory.urls")),
     path("", include("lotse.guide.urls")),
     path("", include("lotse.quality.urls")),
+    path("", include("lotse.training.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

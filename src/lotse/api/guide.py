@@ -84,6 +84,8 @@ class GuideOut(Schema):
     language_requirement: dict | None
     grant: GrantOut
     centres: list[CentreOut]
+    offers: list[dict] = Field(default=[], description="qualification offers for this occupation")
+    offers_url: str = ""
     portal_url: str
     sources: list[str]
     checked_on: dt.date

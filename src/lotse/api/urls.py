@@ -8,6 +8,7 @@ from ninja import NinjaAPI, Schema
 
 from lotse.api.guide import router as guide_router
 from lotse.api.occupations import router as occupations_router
+from lotse.api.training import router as training_router
 
 api = NinjaAPI(
     title="Lotse API",
@@ -32,3 +33,4 @@ def status(request):
 
 api.add_router("/occupations", occupations_router)
 api.add_router("/guide", guide_router)
+api.add_router("/training", training_router)

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from lotse.accounts.permissions import scope
 from lotse.core.i18n import EU_EEA_CH, country_name, is_country
+from lotse.core.signals import guide_result_extras
 from lotse.directory.models import Centre
 from lotse.directory.selectors import centres_for_district, district_get
 from lotse.guide.models import AppointmentRequest
@@ -101,7 +102,14 @@ def guide_result(*, occupation_slug: str, country: str, district_code: str) -> d
         *facts["sources"], *facts["competence"]["sources"],
         *((facts["authority"] or {}).get("sources") or []), GRANT_SOURCE,
     ]))  # fmt: skip
+    extras: dict = {}
+    for _receiver, value in guide_result_extras.send(
+        sender=guide_result, occupation_slug=occupation.slug, district_code=district_code
+    ):
+        extras.update(value or {})
     return {
+        "offers": extras.get("offers", []),
+        "offers_url": extras.get("offers_url", ""),
         "occupation": {
             "slug": facts["slug"],
             "title_de": facts["title_de"],
