@@ -134,6 +134,7 @@ def workspace(request):
         # Rules registered by higher apps are asked by name; no import needed.
         "can_see_requests": can(user, "appointment_request.list"),
         "can_use_quality": can(user, "quality.use"),
+        "can_train": can(user, "training.manage"),
         "is_verified": user.is_verified(),
     }
     return render(request, "accounts/workspace.html", context)
