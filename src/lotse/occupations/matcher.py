@@ -228,11 +228,12 @@ class MatchIndex:
             for end in range(len(compact) - 1, 5, -1):
                 for entry_id in self.compact.exact(compact[:end]):
                     yield 88.0 + 8.0 * end / len(compact), entry_id
-        yield from _fuzzy(phrase, native_keys, 1.0)
-        if script != "latin" or latin != phrase:
-            yield from _fuzzy(latin, self.latin, 0.97)
-        else:
+        if script == "latin" and latin == phrase:
+            # Latin-script labels have the same native and Latin keys: one comparison suffices.
             yield from _fuzzy(latin, self.latin, 1.0)
+        else:
+            yield from _fuzzy(phrase, native_keys, 1.0)
+            yield from _fuzzy(latin, self.latin, 0.97)
         if script == "latin":
             skeleton = to_skeleton(latin)
             if len(skeleton.replace(" ", "")) >= 3:
