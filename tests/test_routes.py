@@ -58,3 +58,28 @@ def test_no_public_route_answers_500_to_odd_input(client, guide_data, route):
         response = client.get(with_language(route) + query)
         assert response.status_code < 500, (route, query[:40], response.status_code)
         assert b"<script>" not in response.content, (route, "payload reflected unescaped")
+
+
+GARBAGE = {"name": "\u202e" + "A" * 3000, "email": "a@b", "phone": "\x00", "message": "x" * 5000,
+           "consent": "maybe", "token": "not-a-uuid", "language": "xx", "next": "//evil.example/",
+           "understood": "99", "overall": "-1", "organisation_name": "", "website": ""}  # fmt: skip
+
+
+def test_public_forms_answer_garbage_with_messages_not_errors(client, awo):
+    from lotse.quality.models import FeedbackLink
+    from lotse.training.models import Event
+    from tests.training.conftest import new_event
+
+    event: Event = new_event()
+    link = FeedbackLink.objects.create(organisation=awo.organisation)
+    for url in (
+        f"/en/guide/request/{awo.key}/",
+        f"/ar/trainings/events/{event.pk}/",
+        f"/fa/feedback/{link.token}/",
+        f"/uk/trainings/events/{event.pk}/feedback/{event.feedback_token}/",
+        "/i18n/setlang/",
+    ):
+        response = client.post(url, GARBAGE)
+        assert response.status_code < 500, url
+        if response.status_code == 302:
+            assert "evil.example" not in response["Location"]
