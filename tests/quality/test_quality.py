@@ -318,3 +318,26 @@ def test_shipped_starter_catalogue_loads_with_sources(db):
     assert criteria.count() >= 30
     assert all(c.source for c in criteria)
     assert criteria.filter(area__key="intercultural", staff_competence=True).exists()
+
+
+def test_trainings_attended_by_staff_appear_as_evidence(
+    client, catalogue, lead_stuttgart, login_verified
+):
+    from lotse.training.models import Registration
+    from lotse.training.services import attendance_mark
+    from tests.training.conftest import new_event
+
+    lead_stuttgart.email = "maria@example.org"
+    lead_stuttgart.save()
+    event = new_event(days=1, deadline_days=0)
+    registration = Registration.objects.create(
+        event=event, name="Maria", email="Maria@Example.org", organisation_name="Beratung",
+        status="confirmed",
+    )  # fmt: skip
+    attendance_mark(registration=registration, present=True, user=None)
+    login_verified(lead_stuttgart)
+    start(client, event.starts_at.year)
+    assessment = Assessment.objects.get()
+    html = client.get(f"/en/staff/quality/assessments/{assessment.pk}/").content.decode()
+    assert "1 training attendance by your staff" in html
+    assert "Anerkennungsrecht" in html

@@ -20,6 +20,7 @@ from lotse.accounts.permissions import can, require
 from lotse.core.audit import audit_record
 from lotse.core.charts import horizontal_bars
 from lotse.core.pdf import render_pdf
+from lotse.core.signals import staff_competence_evidence
 from lotse.quality import selectors, services
 from lotse.quality.forms import ActionForm, FeedbackForm, ReviewForm, StartForm, parse_ratings
 from lotse.quality.models import (
@@ -112,9 +113,17 @@ def assessment(request, pk: int):
     for rating in ratings:
         rating.errors = errors.get(rating.pk, [])
         groups.setdefault(rating.criterion.area, []).append(rating)
+    training_evidence = [
+        text
+        for _receiver, texts in staff_competence_evidence.send(
+            sender=assessment, organisation_id=item.organisation_id, year=item.period
+        )
+        for text in texts or []
+    ]
     feedback = selectors.feedback_summary(organisation=item.organisation)
     answered = [m for m in feedback["means"].values() if m is not None]
     context = {
+        "training_evidence": training_evidence,
         "feedback_count": feedback["count"],
         "feedback_mean": round(sum(answered) / len(answered), 1) if answered else None,
         "assessment": item, "groups": groups, "editable": editable, "has_errors": bool(errors),
