@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import translation
 from icalendar import Calendar
 from pypdf import PdfReader
 
@@ -14,6 +15,7 @@ from tests.training.conftest import new_event
 
 
 def register(event, name, email=None, **kwargs):
+    kwargs.setdefault("language", "en")
     return services.registration_create(
         event_id=event.pk, name=name, email=email or f"{name.lower()}@example.org",
         organisation_name="Welcome Center", **kwargs,
@@ -69,7 +71,7 @@ def test_cancelling_a_waiting_place_promotes_nobody(event):
 )
 def test_bad_registrations_are_refused_with_a_clear_message(event, setup, message):
     setup(event)
-    with pytest.raises(ValidationError, match=message):
+    with translation.override("en"), pytest.raises(ValidationError, match=message):
         register(event, "Ana", "ana@example.org")
 
 

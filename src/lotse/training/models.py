@@ -89,6 +89,7 @@ class Registration(models.Model):
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     certificate_code = models.CharField(max_length=16, unique=True, null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8, default="de")
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -39,7 +39,7 @@ def registration_create(*, event_id: int, name: str, email: str, organisation_na
         registration = Registration.objects.create(
             event=event, name=name, email=email, organisation_name=organisation_name, role=role,
             accessibility_needs=accessibility_needs, dietary_needs=dietary_needs,
-            status=status, waiting_position=position,
+            status=status, waiting_position=position, language=language,
         )  # fmt: skip
         audit_record(action=f"training.registration.{status}", target=registration)
         transaction.on_commit(
@@ -48,7 +48,7 @@ def registration_create(*, event_id: int, name: str, email: str, organisation_na
     return registration
 
 
-def registration_cancel(*, token, language: str = "de") -> Registration | None:
+def registration_cancel(*, token) -> Registration | None:
     """Cancel by link; a freed seat goes to the first person on the waiting list."""
     with transaction.atomic():
         registration = Registration.objects.filter(token=token).first()
@@ -64,11 +64,12 @@ def registration_cancel(*, token, language: str = "de") -> Registration | None:
         registration.save(update_fields=["status", "waiting_position"])
         audit_record(action="training.registration.cancelled", target=registration)
         if had_seat:
-            _promote_first(event, language)
+            _promote_first(event)
     return registration
 
 
-def _promote_first(event: Event, language: str) -> None:
+def _promote_first(event: Event) -> None:
+    """E-mails go out in the language each person registered in."""
     first = (
         event.registrations.filter(status=Registration.Status.WAITING)
         .order_by("waiting_position", "id")
@@ -81,7 +82,9 @@ def _promote_first(event: Event, language: str) -> None:
     first.save(update_fields=["status", "waiting_position"])
     audit_record(action="training.registration.promoted", target=first)
     transaction.on_commit(
-        lambda pk=first.pk: send_registration_mail.enqueue(pk, "promoted", language)
+        lambda pk=first.pk, lang=first.language: send_registration_mail.enqueue(
+            pk, "promoted", lang
+        )
     )
 
 

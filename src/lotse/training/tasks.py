@@ -41,7 +41,7 @@ def enqueue_reminders(*, within_hours: int = 48) -> int:
     )
     count = 0
     for registration in due:
-        send_registration_mail.enqueue(registration.pk, "reminder", "de")
+        send_registration_mail.enqueue(registration.pk, "reminder", registration.language)
         Registration.objects.filter(pk=registration.pk).update(reminded_at=now)
         count += 1
     return count

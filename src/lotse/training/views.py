@@ -81,7 +81,7 @@ def event_detail(request, pk: int):
 def registration(request, token):
     found = get_object_or_404(Registration.objects.select_related("event__module"), token=token)
     if request.method == "POST" and request.POST.get("action") == "cancel":
-        services.registration_cancel(token=token, language=get_language())
+        services.registration_cancel(token=token)
         messages.success(request, _("Your registration is cancelled."))
         return redirect("training:registration", token=token)
     return render(request, "training/registration.html", {"r": found, "text_lang": _lang()})
