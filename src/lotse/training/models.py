@@ -131,7 +131,7 @@ class QualificationOffer(models.Model):
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     cost = models.CharField(_("cost and funding"), max_length=300, blank=True)
     admission = models.CharField(_("admission requirements"), max_length=300, blank=True)
-    language_level = models.CharField(_("language level"), max_length=10, blank=True)
+    language_level = models.CharField(_("language level"), max_length=40, blank=True)
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=60, blank=True)
     web = models.URLField(_("website"), blank=True)
