@@ -341,3 +341,13 @@ def test_trainings_attended_by_staff_appear_as_evidence(
     html = client.get(f"/en/staff/quality/assessments/{assessment.pk}/").content.decode()
     assert "1 training attendance by your staff" in html
     assert "Anerkennungsrecht" in html
+
+
+def test_network_median_takes_a_fixed_number_of_queries(db, catalogue, django_assert_num_queries):
+    for i in range(7):
+        a = services.assessment_start(organisation=institution(f"q-{i}"), period=2027, user=None)
+        a.ratings.update(level=2)
+        services.assessment_submit(assessment=a, user=None)
+    with django_assert_num_queries(2):
+        medians, count = network_medians(period=2027)
+    assert count == 7 and medians == {"access": 67, "intercultural": 67}

@@ -6,7 +6,7 @@ from collections import defaultdict
 from django.db.models import QuerySet
 
 from lotse.accounts.permissions import can
-from lotse.quality.models import ActionItem, Assessment, FeedbackResponse
+from lotse.quality.models import ActionItem, Assessment, FeedbackResponse, Rating
 from lotse.quality.services import FEEDBACK_QUESTIONS
 
 MIN_INSTITUTIONS = 5  # network figures only when at least this many institutions submitted
@@ -68,11 +68,16 @@ def network_medians(*, period: int) -> tuple[dict[str, int], int] | tuple[None, 
     count = done.count()
     if count < MIN_INSTITUTIONS:
         return None, count
+    # One query for all ratings of the year, grouped per institution and area.
+    levels: dict[tuple[int, str], list[int]] = defaultdict(list)
+    rows = Rating.objects.filter(assessment__in=done, level__isnull=False).values_list(
+        "assessment_id", "criterion__area__key", "level"
+    )
+    for assessment_id, area_key, level in rows:
+        levels[(assessment_id, area_key)].append(level)
     per_area: dict[str, list[int]] = defaultdict(list)
-    for assessment in done.prefetch_related("ratings__criterion__area"):
-        for row in area_scores(assessment):
-            if row["percent"] is not None:
-                per_area[row["key"]].append(row["percent"])
+    for (_assessment_id, area_key), values in levels.items():
+        per_area[area_key].append(round(statistics.fmean(values) / 3 * 100))
     return {key: round(statistics.median(v)) for key, v in per_area.items()}, count
 
 
