@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "lotse.guide",
     "lotse.quality",
     "lotse.training",
+    "lotse.casework",
+    "lotse.reports",
     "lotse.accounts.apps.LotseAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -128,7 +130,11 @@ else:
             },
             # A file, not shared-cache memory, so concurrent writers wait (IMMEDIATE
             # transactions, timeout) instead of failing: tests see SQLite as production does.
-            "TEST": {"NAME": str(VAR_DIR / "test-lotse.sqlite3")},
+            "TEST": {
+                "NAME": os.environ.get(
+                    "LOTSE_TEST_DB_NAME", str(VAR_DIR / "test-lotse.sqlite3")
+                )
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

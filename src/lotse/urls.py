@@ -20,6 +20,8 @@ urlpatterns += i18n_patterns(
     path("", include("lotse.guide.urls")),
     path("", include("lotse.quality.urls")),
     path("", include("lotse.training.urls")),
+    path("", include("lotse.casework.urls")),
+    path("", include("lotse.reports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -167,3 +167,19 @@ def occupation_groups() -> list[tuple[str, list[Occupation]]]:
     ):
         grouped[occupation.group].append(occupation)
     return sorted(grouped.items())
+
+
+def authority_for(*, occupation: Occupation, district_code: str = "") -> Authority | None:
+    """The competent authority for one occupation in one district (None if open or unknown)."""
+    competence = occupation.competence
+    if competence.by_district and district_code:
+        row = (
+            DistrictAuthority.objects.filter(
+                by_district=competence.by_district, district_code=district_code
+            )
+            .select_related("authority")
+            .first()
+        )
+        if row is not None:
+            return row.authority
+    return competence.authority

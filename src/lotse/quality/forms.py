@@ -5,20 +5,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lotse.core.uploads import check_upload
+
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
-_SIGNATURES = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 
 def check_evidence_file(upload) -> None:
     """PDF, PNG or JPEG up to 5 MB, recognised by its content, not by its name."""
-    if upload.size == 0:
-        raise ValidationError(_("The file is empty."))
-    if upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError(_("The file is larger than 5 MB."))
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(signature) for signature in _SIGNATURES):
-        raise ValidationError(_("Only PDF, PNG or JPEG files can be attached."))
+    check_upload(upload, max_bytes=MAX_EVIDENCE_BYTES)
 
 
 def parse_ratings(post, files, ratings) -> tuple[dict[int, dict], dict[int, list[str]]]:

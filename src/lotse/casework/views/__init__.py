@@ -1,0 +1,1 @@
+"""Views of case management, one module per part. Each module has its own `urlpatterns`."""
