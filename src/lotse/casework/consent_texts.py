@@ -20,9 +20,6 @@ TEXTS = {
             "the organisation named, so that it can counsel or train me. I can withdraw this "
             "consent at any time; the data is then no longer shared."
         ),
-        "reminders": _(
-            "I agree to receive confirmations and reminders of my appointments by e-mail."
-        ),
     }
 }
 

@@ -59,7 +59,6 @@ class QualificationLevel(models.TextChoices):
 class ConsentPurpose(models.TextChoices):
     COUNSELLING = "counselling", _("counselling and documentation of the case")
     REFERRAL = "referral", _("passing data on to another organisation")
-    REMINDERS = "reminders", _("appointment confirmations and reminders by e-mail")
 
 
 class SessionMode(models.TextChoices):

@@ -1,4 +1,4 @@
-from django.urls import path  # noqa: F401
+from lotse.reports import public, views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [*views.urlpatterns, *public.urlpatterns]
