@@ -131,9 +131,7 @@ else:
             # A file, not shared-cache memory, so concurrent writers wait (IMMEDIATE
             # transactions, timeout) instead of failing: tests see SQLite as production does.
             "TEST": {
-                "NAME": os.environ.get(
-                    "LOTSE_TEST_DB_NAME", str(VAR_DIR / "test-lotse.sqlite3")
-                )
+                "NAME": os.environ.get("LOTSE_TEST_DB_NAME", str(VAR_DIR / "test-lotse.sqlite3"))
             },
         }
     }

@@ -1,14 +1,13 @@
 """Client records for the two counselling organisations of the shared personas."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from lotse.casework.services import client_create
 
 
 def consent_today() -> dict:
-    return {"purpose": "counselling", "given_on": datetime.date.today()}
+    return {"purpose": "counselling", "given_on": timezone.localdate()}
 
 
 @pytest.fixture
@@ -30,8 +29,11 @@ def make_client():
 @pytest.fixture
 def client_stuttgart(counsellor_stuttgart, make_client):
     return make_client(
-        counsellor_stuttgart, email="olga@example.org", qualification_country="UA",
-        birth_year=1988, district_code="08111",
+        counsellor_stuttgart,
+        email="olga@example.org",
+        qualification_country="UA",
+        birth_year=1988,
+        district_code="08111",
     )
 
 

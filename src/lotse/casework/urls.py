@@ -1,7 +1,20 @@
-from lotse.casework.views import appointments, documents, monitoring, privacy
+from lotse.casework.views import (
+    appointments,
+    cases,
+    clients,
+    documents,
+    intake,
+    monitoring,
+    privacy,
+    referrals,
+)
 
 app_name = "casework"
 urlpatterns = [
+    *clients.urlpatterns,
+    *intake.urlpatterns,
+    *cases.urlpatterns,
+    *referrals.urlpatterns,
     *documents.urlpatterns,
     *privacy.urlpatterns,
     *appointments.urlpatterns,

@@ -155,14 +155,22 @@ class QualificationMatch(models.TextChoices):
 
 
 # Fields a referral consent may name, in the order the receiver sees them.
-SHAREABLE_FIELDS = [
-    "name",
-    "email",
-    "phone",
-    "preferred_language",
-    "languages",
-    "qualification_country",
-    "qualifications",
-    "work_experience",
-    "cases",
+SHAREABLE_FIELD_LABELS = [
+    ("name", _("name")),
+    ("email", _("e-mail")),
+    ("phone", _("phone")),
+    ("preferred_language", _("preferred language")),
+    ("languages", _("languages spoken")),
+    ("qualification_country", _("country where the qualification was earned")),
+    ("qualifications", _("highest qualification(s)")),
+    ("work_experience", _("work experience")),
+    ("cases", _("recognition cases (occupation and status)")),
 ]
+SHAREABLE_FIELDS = [code for code, _label in SHAREABLE_FIELD_LABELS]
+CASE_ORDER_LABELS = dict(CaseStatus.choices)
+
+# Languages a session can be held in or a client can speak (ISO 639-1 codes).
+COUNSELLING_LANGUAGES = [
+    "de", "en", "ar", "tr", "uk", "ru", "fa", "ps", "ku", "fr", "es", "it", "pl", "ro", "bg",
+    "hr", "sr", "sq", "el", "ti", "so", "am", "hi", "ur", "bn", "vi", "zh", "pt",
+]  # fmt: skip
