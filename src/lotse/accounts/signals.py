@@ -3,7 +3,7 @@
 import time
 
 from axes.signals import user_locked_out
-from django.contrib.admin.models import LogEntry
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_save
 from django.dispatch import Signal, receiver
@@ -47,7 +47,7 @@ def _admin_change(sender, instance: LogEntry, created: bool, **kwargs):
     """Changes made in the Django admin are audit events too."""
     if not created:
         return
-    action = {LogEntry.ADDITION: "admin.add", LogEntry.CHANGE: "admin.change"}.get(
+    action = {ADDITION: "admin.add", CHANGE: "admin.change"}.get(
         instance.action_flag, "admin.delete"
     )
     ct = instance.content_type

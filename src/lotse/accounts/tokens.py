@@ -11,6 +11,7 @@ import hmac
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -67,9 +68,10 @@ def api_token_create(
 
 
 def api_token_verify(raw: str) -> User | None:
-    """The user a token belongs to, or None for an unknown, malformed or revoked token or an
-    inactive user. Whether that user may do anything is for `permissions.can` to say."""
-    if not raw.startswith(TOKEN_PREFIX) or len(raw) > _MAX_TOKEN_LENGTH:
+    """The user a token belongs to, or None for an unknown, malformed or revoked token, an
+    inactive user, or a demo account outside demo mode (whose password does not work either).
+    Whether that user may do anything is for `permissions.can` to say."""
+    if not isinstance(raw, str) or len(raw) > _MAX_TOKEN_LENGTH or not raw.startswith(TOKEN_PREFIX):
         return None
     digest = _hash(raw)
     token = (
@@ -81,7 +83,7 @@ def api_token_verify(raw: str) -> User | None:
     # does not depend on how a database compares strings.
     if token is None or not hmac.compare_digest(token.token_hash, digest):
         return None
-    if not token.user.is_active:
+    if not token.user.is_active or (token.user.is_demo and not settings.DEMO):
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:

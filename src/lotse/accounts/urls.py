@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lotse.accounts import views
+from lotse.accounts import views, views_tokens
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,4 +9,10 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("account/two-factor/", views.two_factor_setup, name="two_factor_setup"),
     path("staff/", views.workspace, name="workspace"),
+    path("account/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
+    path(
+        "account/api-tokens/<int:pk>/revoke/",
+        views_tokens.api_token_revoke_view,
+        name="api_token_revoke",
+    ),
 ]

@@ -135,6 +135,8 @@ def workspace(request):
         "can_see_requests": can(user, "appointment_request.list"),
         "can_use_quality": can(user, "quality.use"),
         "can_train": can(user, "training.manage"),
+        "can_see_statistics": can(user, "reports.view"),
+        "can_casework": can(user, "client.list"),
         "is_verified": user.is_verified(),
     }
     return render(request, "accounts/workspace.html", context)

@@ -3,9 +3,12 @@
 Routers live beside this module and call the apps' services and selectors.
 """
 
+from django.core.exceptions import RequestDataTooBig
 from django.db import connection
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 
+from lotse.api.casework import router as casework_router
 from lotse.api.guide import router as guide_router
 from lotse.api.occupations import router as occupations_router
 from lotse.api.training import router as training_router
@@ -17,6 +20,12 @@ api = NinjaAPI(
     "Baden-Württemberg.",
     urls_namespace="api",
 )
+
+
+@api.exception_handler(RequestDataTooBig)
+def _body_too_large(request, exc):
+    """JSON, not Django's HTML error page (and never a 500 in debug mode)."""
+    return api.create_response(request, {"detail": _("The request body is too large.")}, status=413)
 
 
 class StatusOut(Schema):
@@ -34,3 +43,5 @@ def status(request):
 api.add_router("/occupations", occupations_router)
 api.add_router("/guide", guide_router)
 api.add_router("/training", training_router)
+# Personal API token required (`Authorization: Bearer lotse_…`); the others stay public.
+api.add_router("", casework_router)

@@ -62,6 +62,16 @@ def delete_files_on_commit(names: Iterable[str]) -> None:
     transaction.on_commit(_delete)
 
 
+def document_open(document: Document):
+    """The stored file, opened for reading; None when it has gone missing (e.g. a database
+    restored without its media folder), so that the caller can say so instead of failing."""
+    try:
+        return document.file.open("rb")
+    except (OSError, ValueError):
+        logger.warning("Stored file of client document %s cannot be read.", document.pk)
+        return None
+
+
 def document_add(
     *,
     client: Client,

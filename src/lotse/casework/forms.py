@@ -6,37 +6,35 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from lotse.casework.models import Client, Consent, Outcome
+from lotse.casework.models import Client, Consent
 from lotse.casework.vocab import (
-    CASE_ORDER_LABELS,
     COUNSELLING_LANGUAGES,
     SHAREABLE_FIELD_LABELS,
     CaseStatus,
-    CompensationType,
     ConsentPurpose,
-    Decision,
-    EmploymentStatus,
-    QualificationMatch,
-    ReferralKind,
-    SessionMode,
-    Topic,
 )
 from lotse.core.i18n import countries, language_name
 
-PHONE = forms.RegexField(
-    label=_("Phone"),
-    required=False,
-    max_length=40,
-    regex=r"^\+?[0-9 ()/-]{6,40}$",
-    error_messages={"invalid": _("Please enter a phone number with digits only.")},
-)
+EARLIEST_YEAR = 1900
+
+
+def _phone_field() -> forms.RegexField:
+    return forms.RegexField(
+        label=_("Phone"),
+        required=False,
+        max_length=40,
+        regex=r"^\+?[0-9 ()/-]{6,40}$",
+        error_messages={
+            "invalid": _("Please enter a phone number: digits, spaces, + ( ) / - only.")
+        },
+    )
 
 
 def _country_choices(empty_label) -> list:
     return [("", empty_label), *countries(get_language() or "de")]
 
 
-def _language_choices(codes) -> list:
+def language_choices(codes) -> list:
     return [(code, language_name(code)) for code in codes]
 
 
@@ -47,10 +45,24 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _not_future(value):
+def not_future(value):
     if value and value > timezone.localdate():
         raise forms.ValidationError(_("The date cannot be in the future."))
+    if value and value.year < EARLIEST_YEAR:
+        raise forms.ValidationError(_("Please check the year."))
     return value
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    """A member of the organisation, shown by name."""
+
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.username
+
+
+class OccupationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.title_de
 
 
 class ContactForm(forms.Form):
@@ -58,21 +70,64 @@ class ContactForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    phone = PHONE
+    phone = _phone_field()
     preferred_language = forms.ChoiceField(label=_("Language for e-mails and letters"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["preferred_language"].choices = _language_choices(
+        self.fields["preferred_language"].choices = language_choices(
             [code for code, _n in settings.LANGUAGES]
         )
         self.fields["name"].widget.attrs.update(autocomplete="off", dir="auto")
+        self.fields["email"].widget.attrs.update(autocomplete="off")
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs.update(autocomplete="off")
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data.get("name", "").split())
+        if not any(ch.isalpha() for ch in name):
+            raise forms.ValidationError(_("Please enter a name with letters."))
+        return name
 
     def clean(self):
         data = super().clean()
         if not data.get("email") and not data.get("phone") and not self.errors:
             raise forms.ValidationError(_("Give an e-mail address or a phone number."))
         return data
+
+
+class IntakeForm(ContactForm):
+    """Contact data plus the year of birth, which sharpens the duplicate check and is stored
+    only when the client consents to counselling in the same step."""
+
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"),
+        required=False,
+        help_text=_("Optional. Stored only together with the consent to counselling."),
+    )
+
+    def clean_birth_year(self):
+        return _check_birth_year(self.cleaned_data.get("birth_year"))
+
+
+class ContactEditForm(ContactForm):
+    counsellor = MemberChoiceField(
+        label=_("Responsible counsellor"), queryset=None, required=False, empty_label=_("nobody")
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["counsellor"].queryset = members
+
+
+def _check_birth_year(year):
+    this_year = timezone.localdate().year
+    if year is not None and not (this_year - 100 <= year <= this_year - 14):
+        raise forms.ValidationError(
+            _("Enter a year of birth between %(a)s and %(b)s.")
+            % {"a": this_year - 100, "b": this_year - 14}
+        )
+    return year
 
 
 class ProfileForm(forms.ModelForm):
@@ -101,19 +156,23 @@ class ProfileForm(forms.ModelForm):
             "qualifications": forms.Textarea(attrs={"rows": 3}),
             "work_experience": forms.Textarea(attrs={"rows": 3}),
         }
+        help_texts = {
+            "gender": _("Optional. Choose “not stated” if the client does not want to say."),
+            "residence_status": _("Optional, and only if the client wants to state it."),
+            "qualifications": _("For example: Bachelor of Nursing, Kyiv 2012."),
+        }
 
     def __init__(self, *args, districts=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["languages"].choices = _language_choices(COUNSELLING_LANGUAGES)
+        self.fields["languages"].choices = language_choices(COUNSELLING_LANGUAGES)
         if self.instance.pk and not self.is_bound:
             self.initial["languages"] = [c for c in self.instance.languages.split() if c]
         for name in ("country_of_residence", "qualification_country"):
-            field = forms.ChoiceField(
+            self.fields[name] = forms.ChoiceField(
                 label=self.fields[name].label,
                 required=False,
                 choices=_country_choices(_("not stated")),
             )
-            self.fields[name] = field
         self.fields["district_code"] = forms.ChoiceField(
             label=_("District in Baden-Württemberg"),
             required=False,
@@ -126,17 +185,10 @@ class ProfileForm(forms.ModelForm):
         self.fields["birth_year"].widget.attrs.update(min=1900, max=timezone.localdate().year)
 
     def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        this_year = timezone.localdate().year
-        if year is not None and not (this_year - 100 <= year <= this_year - 14):
-            raise forms.ValidationError(
-                _("Enter a year of birth between %(a)s and %(b)s.")
-                % {"a": this_year - 100, "b": this_year - 14}
-            )
-        return year
+        return _check_birth_year(self.cleaned_data.get("birth_year"))
 
     def clean_arrived_on(self):
-        return _not_future(self.cleaned_data.get("arrived_on"))
+        return not_future(self.cleaned_data.get("arrived_on"))
 
     def clean_languages(self):
         return " ".join(self.cleaned_data.get("languages") or [])
@@ -153,13 +205,13 @@ class ConsentForm(forms.Form):
         required=False,
     )
     shared_fields = forms.MultipleChoiceField(
-        label=_("Data that may be passed on"),
+        label=_("Data that may be passed on (only for passing data on)"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         choices=SHAREABLE_FIELD_LABELS,
     )
     confirmed = forms.BooleanField(
-        label=_("The client has read or heard the consent text above and agreed to it."),
+        label=_("The client has read or heard the consent text and agreed to it."),
         error_messages={"required": _("Confirm that the client agreed to the text.")},
     )
 
@@ -169,7 +221,7 @@ class ConsentForm(forms.Form):
         self.fields["given_on"].initial = timezone.localdate()
 
     def clean_given_on(self):
-        return _not_future(self.cleaned_data.get("given_on"))
+        return not_future(self.cleaned_data.get("given_on"))
 
     def clean(self):
         data = super().clean()
@@ -185,7 +237,7 @@ class IntakeConsentForm(forms.Form):
     """The counselling consent, recorded in the same step as a new client (optional)."""
 
     consent_given = forms.BooleanField(
-        label=_("The client consented to counselling and documentation (text below)."),
+        label=_("The client consented to counselling and documentation (text above)."),
         required=False,
     )
     consent_given_on = forms.DateField(
@@ -198,7 +250,7 @@ class IntakeConsentForm(forms.Form):
         self.fields["consent_given_on"].initial = timezone.localdate()
 
     def clean_consent_given_on(self):
-        return _not_future(self.cleaned_data.get("consent_given_on"))
+        return not_future(self.cleaned_data.get("consent_given_on"))
 
     def consent(self) -> dict | None:
         data = self.cleaned_data
@@ -211,182 +263,42 @@ class IntakeConsentForm(forms.Form):
         }
 
 
-class SessionForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DateInput())
-    duration_minutes = forms.IntegerField(
-        label=_("Duration (minutes)"), min_value=5, max_value=480, initial=45
-    )
-    mode = forms.ChoiceField(label=_("Mode"), choices=SessionMode.choices)
-    language = forms.ChoiceField(label=_("Language of the session"))
-    interpreter = forms.BooleanField(label=_("Interpreter used"), required=False)
-    topics = forms.MultipleChoiceField(
-        label=_("Topics"),
-        choices=Topic.choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one topic.")},
-    )
-    note = forms.CharField(
-        label=_("Note"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["language"].choices = _language_choices(COUNSELLING_LANGUAGES)
-        self.fields["date"].initial = timezone.localdate()
-
-    def clean_date(self):
-        return _not_future(self.cleaned_data.get("date"))
-
-
-class CaseOpenForm(forms.Form):
-    occupation = forms.CharField(widget=forms.HiddenInput)
-    authority = forms.ModelChoiceField(
-        label=_("Competent authority"), queryset=None, required=False
-    )
-    grant_applied = forms.NullBooleanField(
-        label=_("Recognition grant applied for"),
-        widget=forms.Select(
-            choices=[("unknown", _("not yet known")), ("true", _("yes")), ("false", _("no"))]
-        ),
-    )
-
-    def __init__(self, *args, authorities, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["authority"].queryset = authorities
-
-
-class CaseStepForm(forms.Form):
-    status = forms.ChoiceField(label=_("Next step"))
-    date = forms.DateField(label=_("Date"), widget=DateInput())
-    note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    decision = forms.ChoiceField(
-        label=_("Decision (for “decision received”)"),
-        required=False,
-        choices=[("", "–"), *Decision.choices],
-    )
-    compensation_type = forms.ChoiceField(
-        label=_("Compensation measure (for “compensation measure”)"),
-        required=False,
-        choices=[("", "–"), *CompensationType.choices],
-    )
-    compensation_provider = forms.CharField(
-        label=_("Provider of the measure"), required=False, max_length=200
-    )
-    compensation_start = forms.DateField(
-        label=_("Measure starts"), required=False, widget=DateInput()
-    )
-    compensation_end = forms.DateField(label=_("Measure ends"), required=False, widget=DateInput())
-    abandon_reason = forms.CharField(
-        label=_("Reason (for “abandoned”)"), required=False, max_length=300
-    )
-
-    def __init__(self, *args, allowed, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [(s, CASE_ORDER_LABELS[s]) for s in allowed]
-        self.fields["date"].initial = timezone.localdate()
-
-    def clean_date(self):
-        return _not_future(self.cleaned_data.get("date"))
-
-    def details(self) -> dict:
-        keys = (
-            "decision",
-            "compensation_type",
-            "compensation_provider",
-            "compensation_start",
-            "compensation_end",
-            "abandon_reason",
-        )
-        return {key: self.cleaned_data.get(key) for key in keys}
-
-
-class ReferralForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Refer to"), choices=ReferralKind.choices)
-    offer = forms.ModelChoiceField(label=_("Qualification offer"), queryset=None, required=False)
-    receiving_organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=None, required=False
-    )
-    target = forms.CharField(
-        label=_("Course, employer or contact person"), required=False, max_length=300
-    )
-    note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args, offers, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["offer"].queryset = offers
-        self.fields["receiving_organisation"].queryset = organisations
-
-
-class FollowUpForm(forms.Form):
-    title = forms.CharField(label=_("Task"), max_length=200)
-    due_on = forms.DateField(label=_("Due on"), widget=DateInput())
-    assignee = forms.ModelChoiceField(label=_("Assigned to"), queryset=None)
-
-    def __init__(self, *args, members, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = members
-
-
-class OutcomeForm(forms.Form):
-    timepoint = forms.ChoiceField(label=_("When"), choices=Outcome.Timepoint.choices)
-    employment = forms.ChoiceField(label=_("Employment status"), choices=EmploymentStatus.choices)
-    qualification_match = forms.ChoiceField(
-        label=_("Does the job match the qualification?"), choices=QualificationMatch.choices
-    )
-    recorded_on = forms.DateField(label=_("Date"), widget=DateInput())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["recorded_on"].initial = timezone.localdate()
-
-    def clean_recorded_on(self):
-        return _not_future(self.cleaned_data.get("recorded_on"))
-
-
-class CloseForm(forms.Form):
-    closed_on = forms.DateField(label=_("Closed on"), widget=DateInput())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["closed_on"].initial = timezone.localdate()
-
-    def clean_closed_on(self):
-        return _not_future(self.cleaned_data.get("closed_on"))
+SORT_CHOICES = [
+    ("recent", _("last contact, newest first")),
+    ("oldest", _("last contact, oldest first")),
+    ("name", _("name")),
+    ("number", _("client number")),
+    ("first_contact", _("first contact, newest first")),
+]
 
 
 class ClientFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or client number"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Name (any script), client number, e-mail address or phone number."),
+    )
     status = forms.ChoiceField(
         label=_("Client status"), required=False, choices=[("", _("all")), *Client.Status.choices]
     )
     case_status = forms.ChoiceField(
         label=_("Case status"), required=False, choices=[("", _("all")), *CaseStatus.choices]
     )
-    occupation = forms.CharField(
-        label=_("Reference occupation (short name)"), required=False, max_length=100
-    )
-    counsellor = forms.TypedChoiceField(
-        label=_("Counsellor"), required=False, coerce=int, empty_value=None
-    )
-    overdue = forms.BooleanField(label=_("Only with overdue tasks"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
+    occupation = OccupationChoiceField(
+        label=_("Reference occupation"),
+        queryset=None,
         required=False,
-        choices=[
-            ("recent", _("last contact, newest first")),
-            ("oldest", _("last contact, oldest first")),
-            ("name", _("name")),
-            ("number", _("client number")),
-            ("first_contact", _("first contact")),
-        ],
+        to_field_name="slug",
+        empty_label=_("all"),
     )
+    counsellor = MemberChoiceField(
+        label=_("Counsellor"), queryset=None, required=False, empty_label=_("all")
+    )
+    overdue = forms.BooleanField(label=_("Only clients with overdue tasks"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args, members, occupations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["counsellor"].choices = [("", _("all"))] + [
-            (m.pk, m.get_full_name() or m.username) for m in members
-        ]
+        self.fields["counsellor"].queryset = members
+        self.fields["occupation"].queryset = occupations

@@ -73,6 +73,10 @@ class Client(models.Model):
     name_key = models.CharField(max_length=200, blank=True, db_index=False)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # The last nine digits of `phone`: "+49 711 1234567" and "0711 1234567" meet here, in an
+    # index, so the duplicate check compares numbers however they were typed. Personal data:
+    # erased together with `phone`.
+    phone_key = models.CharField(max_length=12, blank=True)
     preferred_language = models.CharField(_("preferred language"), max_length=8, default="de")
     # --- needs recorded consent
     languages = models.CharField(_("languages spoken"), max_length=200, blank=True)
@@ -122,7 +126,7 @@ class Client(models.Model):
             models.Index(fields=["organisation", "counsellor", "status"]),
             models.Index(fields=["organisation", "first_contact_on"]),
             models.Index(fields=["organisation", "email"]),
-            models.Index(fields=["organisation", "phone"]),
+            models.Index(fields=["organisation", "phone_key"]),
             models.Index(fields=["status", "closed_on"]),
         ]
 

@@ -54,3 +54,9 @@ def _team(user, obj) -> bool:
 @rule("casework.monitoring_export")
 def _monitoring_export(user, obj) -> bool:
     return has_role(user, Role.LEAD) and user.organisation_id is not None
+
+
+@rule("client.export")
+def _client_export(user, client) -> bool:
+    """Art. 15/20 export: everything about one client, so only their own organisation."""
+    return _caseworker(user) and same_organisation(user, client)

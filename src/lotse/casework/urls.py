@@ -3,6 +3,8 @@ from lotse.casework.views import (
     cases,
     clients,
     documents,
+    entries,
+    followups,
     intake,
     monitoring,
     privacy,
@@ -12,6 +14,8 @@ from lotse.casework.views import (
 app_name = "casework"
 urlpatterns = [
     *clients.urlpatterns,
+    *entries.urlpatterns,
+    *followups.urlpatterns,
     *intake.urlpatterns,
     *cases.urlpatterns,
     *referrals.urlpatterns,

@@ -165,3 +165,12 @@ def guide_result(*, occupation_slug: str, country: str, district_code: str) -> d
 def appointment_requests_for(*, user) -> QuerySet[AppointmentRequest]:
     """The inbox: requests to the centres of the user's organisation."""
     return scope(user, AppointmentRequest.objects.select_related("centre"))
+
+
+def appointment_requests_answered_before(moment: dt.datetime) -> QuerySet[AppointmentRequest]:
+    """Requests accepted or declined before `moment`: what the retention run may delete.
+    Not scoped to a user: only the scheduled retention task reads this."""
+    return AppointmentRequest.objects.filter(
+        status__in=[AppointmentRequest.Status.ACCEPTED, AppointmentRequest.Status.DECLINED],
+        decided_at__lt=moment,
+    )

@@ -92,3 +92,39 @@ def appointment_request_decide(*, request: AppointmentRequest, user, accept: boo
         actor=user,
         target=request,
     )
+
+
+# --- Data protection (called by case management's erasure and retention) ------------------
+
+# What identifies the person. Occupation, country, district, language, dates and status stay:
+# they are what counts of requests are made of, and say nothing about who asked.
+PERSONAL_REQUEST_FIELDS = ("name", "email", "phone", "preferred_times", "message")
+
+
+@transaction.atomic
+def appointment_request_anonymise(*, request: AppointmentRequest, user=None, reason: str) -> None:
+    """Blank the personal fields of a request in place (erasure of the client it became)."""
+    for field in PERSONAL_REQUEST_FIELDS:
+        setattr(request, field, "")
+    request.save(update_fields=list(PERSONAL_REQUEST_FIELDS))
+    audit_record(
+        action="appointment_request.anonymised",
+        actor=user,
+        target=request,
+        extra={"reason": reason},
+    )
+
+
+@transaction.atomic
+def appointment_request_delete(*, request: AppointmentRequest, user=None, reason: str) -> None:
+    """Delete a request (retention); a client made from it keeps its own record."""
+    request_id, organisation_id = request.pk, request.organisation_id
+    request.delete()
+    audit_record(
+        action="appointment_request.deleted",
+        actor=user,
+        target_type=AppointmentRequest._meta.label_lower,
+        target_id=request_id,
+        organisation_id=organisation_id,
+        extra={"reason": reason},
+    )

@@ -2,6 +2,8 @@
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -10,10 +12,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from lotse.accounts.decorators import staff_required
 from lotse.accounts.permissions import can
-from lotse.casework import services
-from lotse.casework.forms import CaseOpenForm, CaseStepForm
+from lotse.casework import selectors, services
+from lotse.casework.entry_forms import CaseOpenForm, CaseStepForm, GrantForm
 from lotse.casework.models import RecognitionCase
 from lotse.casework.views.common import audit_read, done, get_client, get_scoped
+from lotse.casework.vocab import CaseStatus
 from lotse.occupations.forms import SearchForm
 from lotse.occupations.matcher import occupation_match
 from lotse.occupations.models import Authority, Occupation
@@ -27,33 +30,30 @@ def _authorities():
 
 @staff_required("client.list")
 def case_new(request, pk: int):
-    """Step 1: find the reference occupation (matcher). Step 2: confirm the authority."""
+    """Step 1: find the reference occupation with the matcher. Step 2: confirm the authority
+    (pre-filled from the knowledge base for the client's district) and open the case."""
     client = get_client(request, pk, "client.change")
-    occupation = Occupation.objects.filter(slug=request.GET.get("occupation", "")).first()
+    slug = request.POST.get("occupation") or request.GET.get("occupation", "")
+    occupation = Occupation.objects.filter(slug=slug[:100]).first() if slug else None
     if occupation is None and request.method != "POST":
         search = SearchForm(request.GET or None)
         matches = occupation_match(search.cleaned_data["q"]) if search.is_valid() else None
-        base = reverse("casework:case_new", args=[client.pk])
         context = {
             "client": client,
             "form": search,
             "matches": matches,
-            "base": base,
+            "base": reverse("casework:case_new", args=[client.pk]),
             "suggest_url": reverse("casework:case_suggest", args=[client.pk]),
+            "has_consent": selectors.has_consent(client),
         }
         return render(request, "casework/case_search.html", context)
-    form = CaseOpenForm(
-        request.POST or None,
-        authorities=_authorities(),
-        initial={
-            "occupation": occupation.slug if occupation else "",
-            "authority": authority_for(occupation=occupation, district_code=client.district_code)
-            if occupation
-            else None,
-        },
-    )
+    initial = {"occupation": slug}
+    if occupation is not None:
+        initial["authority"] = authority_for(
+            occupation=occupation, district_code=client.district_code
+        )
+    form = CaseOpenForm(request.POST or None, authorities=_authorities(), initial=initial)
     if request.method == "POST" and form.is_valid():
-        occupation = Occupation.objects.filter(slug=form.cleaned_data["occupation"]).first()
         if occupation is None:
             form.add_error(None, _("Choose a reference occupation."))
         else:
@@ -66,50 +66,50 @@ def case_new(request, pk: int):
                     values={
                         "authority": form.cleaned_data["authority"],
                         "grant_applied": form.cleaned_data["grant_applied"],
+                        "opened_on": form.cleaned_data["opened_on"],
                     },
                 )
             except services.CaseworkError as error:
                 form.add_error(None, str(error))
             else:
                 return redirect("casework:case_detail", pk=case.pk)
-    if occupation is None:
-        occupation = Occupation.objects.filter(slug=request.POST.get("occupation", "")).first()
     context = {"client": client, "form": form, "occupation": occupation}
-    return render(request, "casework/case_new.html", context, status=400 if form.errors else 200)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "casework/case_new.html", context, status=status)
 
 
 @require_safe
 @staff_required("client.list")
 def case_suggest(request, pk: int):
+    """The matcher's suggestions (htmx fragment); each leads to step 2 for this client."""
     client = get_client(request, pk, "client.change")
     base = reverse("casework:case_new", args=[client.pk])
     return render_suggestions(request, lambda slug: f"{base}?{urlencode({'occupation': slug})}")
 
 
 def _case(request, pk: int, action: str) -> RecognitionCase:
-    rows = RecognitionCase.objects.select_related("client", "occupation", "authority", "counsellor")
+    rows = RecognitionCase.objects.select_related(
+        "client", "occupation", "authority", "counsellor", "client__counsellor"
+    )
     case = get_scoped(request, RecognitionCase, pk, action, rows)
     if case.client.is_erased:
-        from django.http import Http404
-
         raise Http404
     return case
 
 
-def _case_context(request, case, step_form=None) -> dict:
+def _case_context(request, case: RecognitionCase, step_form=None, grant_form=None) -> dict:
     allowed = services.allowed_next(case)
-    days = None
-    if case.submitted_on:
-        until = case.decided_on or timezone.localdate()
-        days = (until - case.submitted_on).days
     return {
         "case": case,
         "client": case.client,
         "steps": list(case.steps.select_related("recorded_by")),
         "can_change": can(request.user, "client.change", case),
         "step_form": step_form or (CaseStepForm(allowed=allowed) if allowed else None),
-        "days_since_submission": days,
+        "grant_form": grant_form or GrantForm(initial={"grant_applied": case.grant_applied}),
+        "days_since_submission": services.days_since_submission(case, timezone.localdate()),
+        "waiting": case.submitted_on is not None and case.decided_on is None and case.is_open,
         "documents": list(case.documents.all()),
+        "statuses": CaseStatus,
     }
 
 
@@ -140,28 +140,30 @@ def case_step(request, pk: int):
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
+            messages.success(request, _("Step recorded."))
             return redirect(f"{reverse('casework:case_detail', args=[case.pk])}#timeline")
-    return render(
-        request,
-        "casework/case_detail.html",
-        _case_context(request, case, step_form=form),
-        status=400,
-    )
+    context = _case_context(request, case, step_form=form)
+    return render(request, "casework/case_detail.html", context, status=400)
 
 
 @staff_required("client.list")
 @require_POST
 def case_grant(request, pk: int):
     case = _case(request, pk, "client.change")
-    value = {"true": True, "false": False}.get(request.POST.get("grant_applied", ""))
+    form = GrantForm(request.POST)
+    if not form.is_valid():
+        context = _case_context(request, case, grant_form=form)
+        return render(request, "casework/case_detail.html", context, status=400)
     services.case_update(
-        case=case, user=request.user, values={"grant_applied": value}, request=request
+        case=case,
+        user=request.user,
+        values={"grant_applied": form.cleaned_data["grant_applied"]},
+        request=request,
     )
-    return (
-        done(request, case.client, _("Saved."), "cases")
-        if request.POST.get("next") == "client"
-        else redirect("casework:case_detail", pk=case.pk)
-    )
+    if request.POST.get("next") == "client":
+        return done(request, case.client, _("Saved."), "cases")
+    messages.success(request, _("Saved."))
+    return redirect("casework:case_detail", pk=case.pk)
 
 
 urlpatterns = [

@@ -1,6 +1,8 @@
-"""Helpers shared by the casework views: fetch a record of the user's organisation, audit reads."""
+"""Helpers shared by the casework views: fetch a record of the user's organisation, audit reads,
+answer a quick entry on the client page."""
 
 from django.contrib import messages
+from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -24,6 +26,7 @@ def get_scoped(request, model, pk, action: str = "client.view", queryset=None):
 
 
 def get_client(request, pk: int, action: str = "client.view") -> Client:
+    """A client of the user's organisation whose personal data has not been erased."""
     client = get_scoped(request, Client, pk, action, Client.objects.select_related("counsellor"))
     if client.is_erased:
         raise Http404
@@ -31,7 +34,14 @@ def get_client(request, pk: int, action: str = "client.view") -> Client:
 
 
 def audit_read(request, action: str, target, **extra) -> None:
+    """A read of personal data; `extra` holds ids and counts only, never the data."""
     audit_record(action=action, actor=request.user, target=target, request=request, extra=extra)
+
+
+def paginate(request, rows, per_page: int) -> Page:
+    """A page of `rows`; a page number that is not a number or out of range gives the first
+    or last page instead of an error."""
+    return Paginator(rows, per_page).get_page(request.GET.get("page"))
 
 
 def client_url(client: Client, anchor: str = "") -> str:
@@ -51,7 +61,7 @@ def refused(request, client: Client, error: CaseworkError, anchor: str = ""):
 
 def team_members(user):
     return User.objects.filter(organisation_id=user.organisation_id, is_active=True).order_by(
-        "last_name", "username"
+        "last_name", "first_name", "username"
     )
 
 
