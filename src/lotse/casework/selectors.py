@@ -402,12 +402,6 @@ def _statistics_rows(source: str, start: date, end: date):
     raise ValueError(f"Unknown source of statistics: {source}")
 
 
-def statistics_codes(source: str) -> list[str]:
-    """The codes `statistics_counts` can group `source` by."""
-    _rows, _field, own = _statistics_rows(source, date.min, date.min)
-    return sorted({*_CLIENT_CODES, *own, "month", "year"})
-
-
 def statistics_counts(
     *,
     source: str,

@@ -3,10 +3,10 @@
 import statistics
 from collections import defaultdict
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from lotse.accounts.permissions import can
-from lotse.quality.models import ActionItem, Assessment, FeedbackResponse, Rating
+from lotse.quality.models import ActionItem, Area, Assessment, FeedbackResponse, Rating
 from lotse.quality.services import FEEDBACK_QUESTIONS
 
 MIN_INSTITUTIONS = 5  # network figures only when at least this many institutions submitted
@@ -95,3 +95,22 @@ def feedback_summary(*, organisation) -> dict:
         means[question] = round(statistics.fmean(values), 1) if values else None
     texts = [(r.given_on, r.free_text) for r in responses if r.free_text][:100]
     return {"count": len(responses), "means": means, "texts": texts}
+
+
+# --- Statistics (read by lotse.reports) ----------------------------------------------------
+
+
+def statistics_assessment_status(*, period: int) -> dict[str, int]:
+    """Institutions per status of their self-assessment for `period` (institutions, not people)."""
+    found = Assessment.objects.filter(period=period).values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in found.order_by()}
+
+
+def statistics_area_titles() -> dict[str, tuple[str, str]]:
+    """Area key -> (German title, English title), the newest catalogue version winning."""
+    titles: dict[str, tuple[str, str]] = {}
+    for key, de, en in Area.objects.order_by("version__number").values_list(
+        "key", "title_de", "title_en"
+    ):
+        titles[key] = (de, en)
+    return titles
