@@ -6,7 +6,7 @@ LOTSE := $(BIN)/lotse
 UV_VERSION := 0.13.9
 export LOTSE_BASE_DIR := $(CURDIR)
 
-.PHONY: run test setup install syslibs db demo lint format messages compilemessages lock bench clean browser test-sqlite test-postgres check-arch
+.PHONY: run test setup install syslibs db demo lint format messages compilemessages lock bench bench-casework bench-reports clean browser test-sqlite test-postgres check-arch
 
 run: setup
 	LOTSE_DEBUG=1 LOTSE_DEMO=1 LOTSE_TASKS_INLINE=1 $(LOTSE) runserver 127.0.0.1:8000
@@ -65,6 +65,15 @@ messages: install
 bench: setup
 	$(BIN)/python bench/match.py
 	$(BIN)/python bench/guide.py
+	$(BIN)/python bench/casework.py --clients 10000
+
+# Case management at 10^4 and 10^6 clients on PostgreSQL (the 10^6 seed takes minutes).
+bench-casework: install compilemessages
+	$(BIN)/python bench/casework.py --clients 10000,1000000
+
+# Statistics dashboards at 10^6 clients / 5 million sessions on PostgreSQL (seeding takes minutes).
+bench-reports: install compilemessages
+	$(BIN)/python bench/reports.py --clients 1000000
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --universal -o requirements.lock

@@ -253,3 +253,19 @@ def test_the_own_organisation_reaches_every_page(
             assert status in (200, 302, 400, 405, 409), (role, name, method, status)
     detail = client.get(reverse("casework:client_detail", args=[world["client"].pk]))
     assert CANARY in detail.content.decode()
+
+
+def test_every_token_protected_api_operation_is_in_the_api_matrix():
+    """The API's own matrix (`tests/api/test_casework_api.py`) lists its endpoints; this reads
+    the OpenAPI schema so that a new protected operation cannot be left out of it."""
+    from lotse.api.urls import api
+    from tests.api.test_casework_api import ENDPOINTS
+
+    protected = set()
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        for method, operation in operations.items():
+            if operation.get("security"):
+                route = re.sub(r"\{\w+\}", "1", path.removeprefix("/api/v1"))
+                protected.add((method, route))
+    assert len(protected) >= 8
+    assert protected <= set(ENDPOINTS), protected - set(ENDPOINTS)

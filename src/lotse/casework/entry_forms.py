@@ -62,7 +62,7 @@ class CaseOpenForm(forms.Form):
     opened_on = forms.DateField(
         label=_("Client informed on"),
         widget=DateInput(),
-        help_text=_("The first step of the timeline. Earlier steps can follow from this date."),
+        help_text=_("The first step of the timeline. Later steps cannot be dated before it."),
     )
     authority = forms.ModelChoiceField(
         label=_("Competent authority"),
