@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from lotse.accounts.permissions import can
-from lotse.casework.selectors import statistics_first_day
+from lotse.casework.statistics import statistics_first_day
 from lotse.reports.aggregates import tables as build
 from lotse.reports.aggregates.catalogue import MEASURES
 from lotse.reports.aggregates.sources import CubeSource, Geography

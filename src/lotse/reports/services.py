@@ -7,7 +7,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from lotse.casework.selectors import statistics_counts
+from lotse.casework.statistics import statistics_counts
 from lotse.core.audit import audit_record
 from lotse.reports.aggregates.catalogue import CUBE_DIMENSIONS
 from lotse.reports.models import Fact, Snapshot

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from lotse.casework.selectors import statistics_counts
+from lotse.casework.statistics import statistics_counts
 from lotse.directory.models import District, Region
 from lotse.reports.aggregates.catalogue import CUBE_DIMENSIONS
 from lotse.reports.models import Fact
