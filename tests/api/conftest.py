@@ -17,6 +17,9 @@ def token_for(user) -> str:
 
 
 def call(client, method: str, path: str, token: str | None = None, body=None, **headers):
+    """One API request. Messages follow Accept-Language; the tests read them in English
+    unless they pass another language."""
+    headers.setdefault("Accept-Language", "en")
     if token is not None:
         headers["Authorization"] = f"Bearer {token}"
     kwargs = {"headers": headers}

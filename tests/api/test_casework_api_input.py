@@ -122,3 +122,12 @@ def test_openapi_schema_lists_the_endpoints_with_the_bearer_scheme(client):
 def test_public_endpoints_stay_public(client, reference_data):
     assert client.get("/api/v1/occupations/match", {"q": "Arzt"}).status_code == 200
     assert client.get("/api/v1/training/events").status_code == 200
+
+
+def test_messages_follow_the_accept_language_header(client, trainer):
+    token = token_for(trainer)
+    german = call(client, "get", "/clients", token, **{"Accept-Language": "de"})
+    english = call(client, "get", "/clients", token, **{"Accept-Language": "en"})
+    assert german.status_code == english.status_code == 403
+    assert german.json() == {"detail": "Ihre Rolle gibt keinen Zugriff auf Klientendaten."}
+    assert english.json() == {"detail": "Your role gives no access to client records."}
