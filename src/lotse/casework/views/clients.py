@@ -231,6 +231,20 @@ def rerender(request, client: Client, **forms):
     return render(request, "casework/client_detail.html", context, status=400)
 
 
+def submit_entry(request, client: Client, *, form, name: str, write, message: str, anchor: str):
+    """A quick entry of the client page: if `form` is valid and `write(cleaned_data)` passes
+    the service's rules, back to the page's `anchor` with `message`; otherwise the page again
+    with the form (context `name`) showing why."""
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            return done(request, client, message, anchor)
+    return rerender(request, client, **{name: form})
+
+
 @staff_required("client.list")
 def client_edit(request, pk: int):
     """Contact data always; the profile only once the client consented to counselling."""

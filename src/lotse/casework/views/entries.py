@@ -13,7 +13,7 @@ from lotse.casework import services
 from lotse.casework.entry_forms import CloseForm, OutcomeForm, SessionForm
 from lotse.casework.forms import ConsentForm
 from lotse.casework.models import Consent
-from lotse.casework.views.clients import rerender
+from lotse.casework.views.clients import submit_entry
 from lotse.casework.views.common import (
     done,
     get_client,
@@ -28,10 +28,8 @@ from lotse.casework.views.common import (
 def consent_add(request, pk: int):
     client = get_client(request, pk, "client.change")
     form = ConsentForm(request.POST, prefix="k", organisations=other_organisations(request.user))
-    if not form.is_valid():
-        return rerender(request, client, consent_form=form)
-    data = form.cleaned_data
-    try:
+
+    def write(data):
         services.consent_record(
             client=client,
             user=request.user,
@@ -43,10 +41,16 @@ def consent_add(request, pk: int):
             shared_fields=data.get("shared_fields"),
             request=request,
         )
-    except services.CaseworkError as error:
-        form.add_error(None, str(error))
-        return rerender(request, client, consent_form=form)
-    return done(request, client, _("Consent recorded."), "consent")
+
+    return submit_entry(
+        request,
+        client,
+        form=form,
+        name="consent_form",
+        write=write,
+        message=_("Consent recorded."),
+        anchor="consent",
+    )
 
 
 @staff_required("client.list")
@@ -76,54 +80,51 @@ def consent_withdraw(request, pk: int, consent_pk: int):
 @require_POST
 def session_add(request, pk: int):
     client = get_client(request, pk, "client.change")
-    form = SessionForm(request.POST, prefix="s")
-    if not form.is_valid():
-        return rerender(request, client, session_form=form)
-    try:
-        services.session_add(
-            client=client, user=request.user, values=form.cleaned_data, request=request
-        )
-    except services.CaseworkError as error:
-        form.add_error(None, str(error))
-        return rerender(request, client, session_form=form)
-    return done(request, client, _("Session recorded."), "sessions")
+    return submit_entry(
+        request,
+        client,
+        form=SessionForm(request.POST, prefix="s"),
+        name="session_form",
+        write=lambda data: services.session_add(
+            client=client, user=request.user, values=data, request=request
+        ),
+        message=_("Session recorded."),
+        anchor="sessions",
+    )
 
 
 @staff_required("client.list")
 @require_POST
 def outcome_add(request, pk: int):
     client = get_client(request, pk, "client.change")
-    form = OutcomeForm(request.POST, prefix="o")
-    if not form.is_valid():
-        return rerender(request, client, outcome_form=form)
-    try:
-        services.outcome_record(
-            client=client, user=request.user, request=request, **form.cleaned_data
-        )
-    except services.CaseworkError as error:
-        form.add_error(None, str(error))
-        return rerender(request, client, outcome_form=form)
-    return done(request, client, _("Outcome recorded."), "outcome")
+    return submit_entry(
+        request,
+        client,
+        form=OutcomeForm(request.POST, prefix="o"),
+        name="outcome_form",
+        write=lambda data: services.outcome_record(
+            client=client, user=request.user, request=request, **data
+        ),
+        message=_("Outcome recorded."),
+        anchor="outcome",
+    )
 
 
 @staff_required("client.list")
 @require_POST
 def client_close(request, pk: int):
     client = get_client(request, pk, "client.change")
-    form = CloseForm(request.POST, prefix="x")
-    if not form.is_valid():
-        return rerender(request, client, close_form=form)
-    try:
-        services.client_close(
-            client=client,
-            user=request.user,
-            request=request,
-            closed_on=form.cleaned_data["closed_on"],
-        )
-    except services.CaseworkError as error:
-        form.add_error(None, str(error))
-        return rerender(request, client, close_form=form)
-    return done(request, client, _("Client closed. Record the outcome if you have not."), "outcome")
+    return submit_entry(
+        request,
+        client,
+        form=CloseForm(request.POST, prefix="x"),
+        name="close_form",
+        write=lambda data: services.client_close(
+            client=client, user=request.user, request=request, closed_on=data["closed_on"]
+        ),
+        message=_("Client closed. Record the outcome if you have not."),
+        anchor="outcome",
+    )
 
 
 @staff_required("client.list")

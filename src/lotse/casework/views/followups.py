@@ -13,7 +13,7 @@ from lotse.accounts.decorators import staff_required
 from lotse.casework import selectors, services
 from lotse.casework.entry_forms import FollowUpForm
 from lotse.casework.models import FollowUp
-from lotse.casework.views.clients import rerender
+from lotse.casework.views.clients import submit_entry
 from lotse.casework.views.common import (
     audit_read,
     client_url,
@@ -30,17 +30,17 @@ TASK_DAYS = 7
 @require_POST
 def follow_up_add(request, pk: int):
     client = get_client(request, pk, "client.change")
-    form = FollowUpForm(request.POST, prefix="f", members=team_members(request.user))
-    if not form.is_valid():
-        return rerender(request, client, follow_up_form=form)
-    try:
-        services.follow_up_create(
-            client=client, user=request.user, request=request, **form.cleaned_data
-        )
-    except services.CaseworkError as error:
-        form.add_error(None, str(error))
-        return rerender(request, client, follow_up_form=form)
-    return done(request, client, _("Task added."), "follow-ups")
+    return submit_entry(
+        request,
+        client,
+        form=FollowUpForm(request.POST, prefix="f", members=team_members(request.user)),
+        name="follow_up_form",
+        write=lambda data: services.follow_up_create(
+            client=client, user=request.user, request=request, **data
+        ),
+        message=_("Task added."),
+        anchor="follow-ups",
+    )
 
 
 @staff_required("client.list")

@@ -12,10 +12,9 @@ from lotse.accounts.decorators import staff_required
 from lotse.accounts.permissions import require
 from lotse.casework import selectors, services
 from lotse.casework.entry_forms import ReferralForm
-from lotse.casework.views.clients import rerender
+from lotse.casework.views.clients import submit_entry
 from lotse.casework.views.common import (
     audit_read,
-    done,
     get_client,
     other_organisations,
     paginate,
@@ -37,16 +36,17 @@ def referral_add(request, pk: int):
         offers=QualificationOffer.objects.all(),
         organisations=other_organisations(request.user),
     )
-    if not form.is_valid():
-        return rerender(request, client, referral_form=form)
-    try:
-        services.referral_create(
-            client=client, user=request.user, request=request, **form.cleaned_data
-        )
-    except services.CaseworkError as error:
-        form.add_error(None, str(error))
-        return rerender(request, client, referral_form=form)
-    return done(request, client, _("Referral recorded."), "referrals")
+    return submit_entry(
+        request,
+        client,
+        form=form,
+        name="referral_form",
+        write=lambda data: services.referral_create(
+            client=client, user=request.user, request=request, **data
+        ),
+        message=_("Referral recorded."),
+        anchor="referrals",
+    )
 
 
 def _readable(key: str, value: str) -> str:
